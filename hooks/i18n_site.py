@@ -1,0 +1,134 @@
+"""Per-page language alternates, one 404 page per language, one search index per language.
+
+static-i18n leaves three gaps (see STACK-NOTES): hreflang links are relative and
+have no x-default; the English build overwrites the Chinese 404.html; and every
+language shares one search index. This hook closes them.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import posixpath
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+
+from languages import Language, current_language, is_last_build, languages
+
+log = logging.getLogger("mkdocs.hooks.i18n_site")
+
+# Per-language lunr settings over the site-wide ones (mkdocs.yml). No stemmer in
+# any language: Material searches for prefixes ("supervised*"), and lunr does not
+# stem a wildcard term, so a stemmed index never matches "supervised".
+SEARCH_SETTINGS = {
+    "en": {"lang": ["en"]},
+}
+
+# 404.html of each language, kept until the last build writes them side by side.
+_not_found_pages: dict[str, str] = {}
+
+# -----------------------------------------------------------------------------
+# Hooks
+# -----------------------------------------------------------------------------
+
+
+# Run after static-i18n (priority 50), which rewrites extra.alternate per page.
+@event_priority(-50)
+def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
+    alternates = {lang.locale: lang.prefix for lang in languages(config)}
+    for locale, alt in page.file.alternates.items():
+        alternates[locale] = "" if alt.url == "./" else alt.url
+    _set_alternates(context, config, alternates)
+    return context
+
+
+def on_template_context(context: dict, *, template_name: str, config: MkDocsConfig) -> dict:
+    if template_name == "404.html":
+        paths = {lang.locale: lang.prefix + "404.html" for lang in languages(config)}
+        _set_alternates(context, config, paths)
+    return context
+
+
+def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -> str | None:
+    if template_name == "404.html":
+        _not_found_pages[current_language(config)] = output
+    return None
+
+
+@event_priority(-200)
+def on_post_build(*, config: MkDocsConfig) -> None:
+    if not is_last_build(config):
+        return
+    site = Path(config.site_dir)
+    for lang in languages(config):
+        if lang.locale in _not_found_pages:
+            _write(site / lang.prefix / "404.html", _not_found_pages[lang.locale])
+    _split_search_index(site, languages(config))
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+
+def _set_alternates(context: dict, config: MkDocsConfig, paths: dict[str, str]) -> None:
+    """Absolute URLs for <link hreflang>, site-relative paths for the switcher."""
+    site_url = config.site_url or "/"
+    alternates = [
+        {
+            "name": lang.name,
+            "lang": lang.locale,
+            "link": site_url + paths[lang.locale],
+            "path": paths[lang.locale] or "./",
+            "current": lang.locale == current_language(config),
+        }
+        for lang in languages(config)
+        if lang.locale in paths
+    ]
+    # Material's base.html renders config.extra.alternate as hreflang links.
+    # static-i18n sets it as an attribute, which Jinja reads before the item.
+    config.extra["alternate"] = alternates
+    config.extra.alternate = alternates
+    context["i18n_alternates"] = alternates
+    context["i18n_x_default"] = alternates[0]["link"]
+    # Pages outside the default language read their own search index (see main.html).
+    prefix = _prefix(config)
+    context["i18n_search_base"] = posixpath.join(context.get("base_url") or ".", prefix) if prefix else None
+
+
+def _prefix(config: MkDocsConfig) -> str:
+    return next(lang.prefix for lang in languages(config) if lang.locale == current_language(config))
+
+
+def _split_search_index(site: Path, langs: list[Language]) -> None:
+    """Give each language an index of its own pages, under its own prefix."""
+    index_path = site / "search" / "search_index.json"
+    if not index_path.exists():
+        return
+    index = json.loads(index_path.read_text(encoding="utf-8"))
+    prefixed = [lang for lang in langs if lang.prefix]
+    for lang in langs:
+        if lang.prefix:
+            docs = [
+                {**doc, "location": doc["location"][len(lang.prefix) :]}
+                for doc in index["docs"]
+                if doc["location"].startswith(lang.prefix)
+            ]
+        else:
+            docs = [
+                doc
+                for doc in index["docs"]
+                if not any(doc["location"].startswith(p.prefix) for p in prefixed)
+            ]
+        config = {**index["config"], **SEARCH_SETTINGS.get(lang.locale, {})}
+        out = {"config": config, "docs": docs}
+        text = json.dumps(out, ensure_ascii=False, separators=(",", ":"))
+        _write(site / lang.prefix / "search" / "search_index.json", text)
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")

@@ -1,0 +1,51 @@
+"""What the i18n plugin knows about languages, in one place for every hook."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mkdocs.config.defaults import MkDocsConfig
+
+
+@dataclass(frozen=True)
+class Language:
+    """One built language: its code, display name and URL prefix ('' or 'en/')."""
+
+    locale: str
+    name: str
+    prefix: str
+    default: bool
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+
+def languages(config: MkDocsConfig) -> list[Language]:
+    """The languages the i18n plugin builds, default first."""
+    langs = [
+        Language(
+            locale=lang.locale,
+            name=lang.name,
+            prefix=lang.link.strip("/") + "/" if lang.link.strip("/") else "",
+            default=lang.default,
+        )
+        for lang in config.plugins["i18n"].config.languages
+        if lang.build
+    ]
+    return sorted(langs, key=lambda lang: not lang.default)
+
+
+def current_language(config: MkDocsConfig) -> str:
+    """The language of the build that is running now."""
+    return config.plugins["i18n"].current_language
+
+
+def is_last_build(config: MkDocsConfig) -> bool:
+    """True in the outer build's `on_post_build`, once every language is written.
+
+    The i18n plugin builds the other languages inside its own `on_post_build`
+    and sets `building` meanwhile; a hook with a lower priority runs after it.
+    """
+    return not config.plugins["i18n"].building

@@ -1,0 +1,62 @@
+"""Interface text per language, read once from ui_strings.yml and handed to templates as `ui`."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
+
+from languages import current_language, languages
+
+SOURCE = Path(__file__).with_name("ui_strings.yml")
+
+# -----------------------------------------------------------------------------
+# Hooks
+# -----------------------------------------------------------------------------
+
+
+def on_config(config: MkDocsConfig) -> None:
+    # Fail before any page is built if a language is missing a string.
+    load_strings(_locales(config))
+
+
+def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
+    context["ui"] = _strings(config)
+    return context
+
+
+def on_template_context(context: dict, *, template_name: str, config: MkDocsConfig) -> dict:
+    context["ui"] = _strings(config)
+    return context
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+
+def _locales(config: MkDocsConfig) -> tuple[str, ...]:
+    return tuple(lang.locale for lang in languages(config))
+
+
+def _strings(config: MkDocsConfig) -> dict[str, str]:
+    locale = current_language(config)
+    return {key: texts[locale] for key, texts in load_strings(_locales(config)).items()}
+
+
+@cache
+def load_strings(locales: tuple[str, ...], source: Path = SOURCE) -> dict[str, dict[str, str]]:
+    """Every string in every language; a missing text stops the build."""
+    data = yaml.load(source.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) or {}
+    for key, texts in data.items():
+        missing = [lang for lang in locales if not (isinstance(texts, dict) and texts.get(lang))]
+        if missing:
+            raise PluginError(
+                f"{source.name}: the string '{key}' has no {' or '.join(missing)} text. "
+                f"Add it, for example:\n  {key}:\n" + "".join(f"    {lang}: ...\n" for lang in locales)
+            )
+    return data

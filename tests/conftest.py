@@ -1,0 +1,96 @@
+"""Build the real site once per test session and serve it on loopback.
+
+The site is built with SITE_URL set to the test server's address, as GitHub
+Actions sets it to the Pages address: absolute links then point at this server.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import socket
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+MOUNT = "book"
+
+
+@dataclass
+class Site:
+    """A built site: its folder, the URL it is served at, and the build's log."""
+
+    dir: Path
+    url: str
+    log: str
+
+    def html(self, path: str) -> BeautifulSoup:
+        """The page at a site-relative path ('' or 'en/chapters/x/'), parsed."""
+        file = self.dir / path
+        if path == "" or path.endswith("/"):
+            file = file / "index.html"
+        return BeautifulSoup(file.read_text(encoding="utf-8"), "lxml")
+
+    def pages(self) -> list[str]:
+        """Site-relative paths of every built HTML page."""
+        paths = []
+        for file in sorted(self.dir.rglob("*.html")):
+            rel = file.relative_to(self.dir).as_posix()
+            paths.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+        return paths
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def build_site(project: Path, out: Path, site_url: str) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` as an author runs it, in a subprocess."""
+    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+
+
+@pytest.fixture(scope="session")
+def port() -> int:
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory, port) -> Site:
+    root = tmp_path_factory.mktemp("srv")
+    url = f"http://127.0.0.1:{port}/{MOUNT}/"
+    result = build_site(ROOT, root / MOUNT, url)
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
+    return Site(dir=root / MOUNT, url=url, log=result.stderr)
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - keep test output clean
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(site, port) -> str:
+    """Serves the built site on loopback; returns its URL."""
+    handler = functools.partial(_QuietHandler, directory=str(site.dir.parent))
+    httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield site.url
+    httpd.shutdown()
+    httpd.server_close()
