@@ -42,6 +42,7 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> 
     for locale, alt in page.file.alternates.items():
         alternates[locale] = "" if alt.url == "./" else alt.url
     _set_alternates(context, config, alternates)
+    context["i18n_is_home"] = page.file.dest_uri == _prefix(config) + "index.html"
     return context
 
 

@@ -1,0 +1,152 @@
+"""End-of-chapter quizzes: {{ quiz("id") }} in a page becomes docs/quizzes/id.yml, rendered.
+
+Quiz files are read and validated once (and again only when they change), before
+any page is written; pages without a quiz cost one substring test.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from quiz_load import Quiz, QuizError, load_quiz
+from quiz_render import InlineMarkdown, render_quiz
+from ui_strings import load_strings
+
+from languages import current_language, languages
+
+log = logging.getLogger("mkdocs.hooks.quiz")
+
+QUIZ_DIR = "quizzes"
+DIRECTIVE = re.compile(r"^\{\{\s*quiz\(\s*\"([^\"]*)\"\s*\)\s*\}\}[ \t]*$", re.MULTILINE)
+ANY_DIRECTIVE = re.compile(r"^[ \t]*\{\{\s*quiz\b.*$", re.MULTILINE)
+MARKER = "QUIZ-PLACEHOLDER-{}"
+MARKER_HTML = re.compile(r"<p>QUIZ-PLACEHOLDER-([a-z0-9-]+)</p>")
+
+# Parsed quizzes by path, with the file's mtime: serve re-reads only what changed.
+_quizzes: dict[Path, tuple[float, Quiz]] = {}
+# Per language build: the Jinja env, the inline Markdown renderer, pages with a quiz.
+_build: dict = {}
+
+# -----------------------------------------------------------------------------
+# Hooks
+# -----------------------------------------------------------------------------
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> None:
+    quizzes = _load_all(config)
+    _check_usage(config, quizzes)
+    _build.clear()
+    _build.update(quizzes=quizzes, pages=set(), env=config.theme.get_env(), md=None)
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    if "{{" not in markdown or "quiz" not in markdown:
+        return None
+
+    def place(match: re.Match) -> str:
+        return f"\n{MARKER.format(match.group(1))}\n"
+
+    return DIRECTIVE.sub(place, markdown)
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    if "QUIZ-PLACEHOLDER-" not in html:
+        return None
+    lang = current_language(config)
+    ui = _ui(config)
+
+    def render(match: re.Match) -> str:
+        quiz = _build["quizzes"][match.group(1)]
+        _check_sections(quiz, html, page)
+        if _build["md"] is None:
+            _build["md"] = InlineMarkdown(config)
+        return render_quiz(quiz, lang, env=_build["env"], md=_build["md"], ui=ui)
+
+    _build["pages"].add(page.file.src_uri)
+    return MARKER_HTML.sub(render, html)
+
+
+def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
+    # Only pages with a quiz load quiz.css and quiz.js (see main.html).
+    context["quiz_assets"] = page.file.src_uri in _build.get("pages", ())
+    return context
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+
+def _locales(config: MkDocsConfig) -> tuple[str, ...]:
+    return tuple(lang.locale for lang in languages(config))
+
+
+def _ui(config: MkDocsConfig) -> dict[str, str]:
+    lang = current_language(config)
+    return {key: texts[lang] for key, texts in load_strings(_locales(config)).items()}
+
+
+def _load_all(config: MkDocsConfig) -> dict[str, Quiz]:
+    """Every quiz file, validated; unchanged files come from the cache."""
+    docs = Path(config.docs_dir)
+    quizzes = {}
+    for path in sorted((docs / QUIZ_DIR).glob("*.y*ml")):
+        mtime = path.stat().st_mtime
+        cached = _quizzes.get(path)
+        if cached is None or cached[0] != mtime:
+            shown = path.relative_to(docs.parent).as_posix() if docs.parent in path.parents else None
+            cached = (mtime, load_quiz(path, _locales(config), shown_as=shown))
+            _quizzes[path] = cached
+        quizzes[path.stem] = cached[1]
+    return quizzes
+
+
+def _check_usage(config: MkDocsConfig, quizzes: dict[str, Quiz]) -> None:
+    """Every directive names an existing quiz; every quiz is used by some page."""
+    docs = Path(config.docs_dir)
+    used = set()
+    for page in sorted(docs.rglob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        if "quiz" not in text:
+            continue
+        name = page.relative_to(docs.parent).as_posix()
+        for match in ANY_DIRECTIVE.finditer(text):
+            line = text.count("\n", 0, match.start()) + 1
+            directive = DIRECTIVE.fullmatch(match.group(0).strip())
+            if directive is None:
+                raise QuizError(
+                    f"{name}:{line}: cannot read the quiz directive {match.group(0).strip()!r}. "
+                    'Write it alone on its line, as {{ quiz("quiz-id") }}.'
+                )
+            quiz_id = directive.group(1)
+            if quiz_id not in quizzes:
+                known = ", ".join(sorted(quizzes)) or "none yet"
+                raise QuizError(
+                    f"{name}:{line}: the page uses the quiz '{quiz_id}', but "
+                    f"{docs.name}/{QUIZ_DIR}/{quiz_id}.yml does not exist. Create it, or use one "
+                    f"of the existing quizzes: {known}."
+                )
+            used.add(quiz_id)
+    for quiz_id, quiz in quizzes.items():
+        if quiz_id not in used:
+            raise QuizError(
+                f"{quiz.name}: no page uses this quiz. Add "
+                f'{{{{ quiz("{quiz_id}") }}}} to its chapter in every language, or delete the file.'
+            )
+
+
+def _check_sections(quiz: Quiz, html: str, page: Page) -> None:
+    """A question's `section` must be an id on the page that shows the quiz."""
+    for question in quiz.questions:
+        if question.section and f'id="{question.section}"' not in html:
+            raise QuizError(
+                f"{quiz.name}:{quiz.section_lines[question.id]}: question '{question.id}' → "
+                f"section: the page "
+                f"{page.file.src_path} has no heading with the id '{question.section}'. "
+                f"Give the heading an id, as in '## Title {{#{question.section}}}'."
+            )

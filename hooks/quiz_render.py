@@ -1,0 +1,94 @@
+"""Turn a validated quiz into HTML for one language, through partials/quiz.html."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import markdown
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from quiz_load import Quiz
+from quiz_schema import MultipleChoice, ShortAnswer, SingleChoice, TrueFalse
+
+_PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
+
+
+class InlineMarkdown:
+    """Renders quiz texts with the chapter's own Markdown extensions, one instance per build."""
+
+    def __init__(self, config: MkDocsConfig):
+        self._md = markdown.Markdown(
+            extensions=config.markdown_extensions, extension_configs=config.mdx_configs
+        )
+
+    def __call__(self, text: str | None) -> str | None:
+        if text is None:
+            return None
+        html = self._md.reset().convert(text)
+        match = _PARAGRAPH.match(html)
+        # A one-paragraph text renders inline, so it can sit in a <legend> or <label>.
+        return match.group(1) if match and "<p>" not in match.group(1) else html
+
+
+def render_quiz(quiz: Quiz, lang: str, *, env: Environment, md: InlineMarkdown, ui: dict) -> str:
+    """The quiz's HTML in one language."""
+    questions = [_question_view(q, n, quiz, lang, md, ui) for n, q in enumerate(quiz.questions, 1)]
+    strings = {key.removeprefix("quiz_"): text for key, text in ui.items() if key.startswith("quiz_")}
+    return env.get_template("partials/quiz.html").render(
+        quiz=quiz, questions=questions, ui=ui, strings_json=json.dumps(strings, ensure_ascii=False)
+    )
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+
+def _question_view(q, number: int, quiz: Quiz, lang: str, md: InlineMarkdown, ui: dict) -> dict:
+    view = {
+        "id": q.id,
+        "dom_id": f"quiz-{quiz.id}-{q.id}",
+        "number": number,
+        "type": q.type,
+        "version": quiz.versions[q.id],
+        "question": md(q.question[lang]),
+        "hint": md(q.hint[lang]) if q.hint else None,
+        "explanation": md(q.explanation[lang]),
+        "section": q.section,
+        "options": [],
+        "accept": None,
+    }
+    if isinstance(q, SingleChoice | MultipleChoice):
+        view["options"] = [
+            {
+                "text": md(o.text[lang]),
+                "correct": o.correct,
+                "explanation": md(o.explanation[lang]) if o.explanation else None,
+            }
+            for o in q.options
+        ]
+    elif isinstance(q, TrueFalse):
+        view["options"] = [
+            {
+                "text": ui["quiz_true"] if value else ui["quiz_false"],
+                "correct": q.answer == value,
+                "explanation": md(why[lang]) if why else None,
+            }
+            for value, why in ((True, q.explain_true), (False, q.explain_false))
+        ]
+    elif isinstance(q, ShortAnswer):
+        texts = (q.accept.texts or {}).get(lang, [])
+        view["accept"] = {
+            "numbers": q.accept.numbers,
+            "tolerance": q.accept.tolerance,
+            "texts": texts,
+        }
+        view["accept_json"] = json.dumps(view["accept"], ensure_ascii=False)
+        shown = [_number(n) for n in q.accept.numbers] + texts
+        view["answer_text"] = " / ".join(shown)
+    return view
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)

@@ -1,0 +1,64 @@
+"""Rules about what a quiz means, beyond its shape (see quiz_schema.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from quiz_schema import MultipleChoice, QuizFile, ShortAnswer, SingleChoice
+
+
+@dataclass
+class RuleBreak(Exception):
+    """A broken rule: where it is (a path into the file) and what is wrong."""
+
+    loc: tuple
+    message: str
+
+
+def check_rules(quiz: QuizFile) -> None:
+    """Raise RuleBreak for the first rule the quiz breaks."""
+    if not quiz.questions:
+        raise RuleBreak(("questions",), "the quiz has no questions; add at least one under 'questions:'.")
+    seen: dict[str, int] = {}
+    for index, question in enumerate(quiz.questions):
+        loc = ("questions", index)
+        label = f"question '{question.id}'"
+        if question.id in seen:
+            raise RuleBreak(
+                (*loc, "id"),
+                f"{label} → id: duplicate id; question {seen[question.id] + 1} already uses "
+                f"'{question.id}'. Give each question its own id.",
+            )
+        seen[question.id] = index
+        if isinstance(question, SingleChoice | MultipleChoice):
+            _check_options(question, loc, label)
+        if isinstance(question, ShortAnswer):
+            accept = question.accept
+            if not accept.numbers and not any((accept.texts or {}).values()):
+                raise RuleBreak(
+                    (*loc, "accept"),
+                    f"{label} → accept: a short-answer question needs at least one accepted "
+                    "answer; found none. Add 'numbers: [3]' or 'texts: {zh: [...], en: [...]}'.",
+                )
+
+
+def _check_options(question, loc: tuple, label: str) -> None:
+    if len(question.options) < 2:
+        found = "an empty list" if not question.options else "only one"
+        raise RuleBreak(
+            (*loc, "options"),
+            f"{label} → options: expected at least two options; found {found}.",
+        )
+    correct = sum(option.correct for option in question.options)
+    if isinstance(question, SingleChoice) and correct != 1:
+        raise RuleBreak(
+            (*loc, "options"),
+            f"{label} → options: a single-choice question needs exactly one option with "
+            f"'correct: true'; found {correct}. Use type 'multiple' if several are right.",
+        )
+    if isinstance(question, MultipleChoice) and correct == 0:
+        raise RuleBreak(
+            (*loc, "options"),
+            f"{label} → options: a multiple-choice question needs at least one option with "
+            "'correct: true'; found none.",
+        )

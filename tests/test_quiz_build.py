@@ -1,0 +1,94 @@
+"""Quiz mistakes stop `mkdocs build` with one clear line, no traceback and no site."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, build_site
+
+
+@pytest.fixture
+def book(tmp_path) -> Path:
+    """A copy of the real book, to break in one place."""
+    for name in ("mkdocs.yml", "docs", "hooks", "overrides"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, tmp_path / name)
+    return tmp_path
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def _fails_with(book: Path, *messages: str) -> None:
+    result = build_site(book, book / "site", "http://127.0.0.1/book/")
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
+    assert errors == [f"ERROR   -  {message}" for message in messages]
+    assert not list((book / "site").rglob("*.html")), "a failed build wrote pages"
+
+
+ZH = "docs/chapters/sft-to-rl.zh.md"
+EN = "docs/chapters/sft-to-rl.en.md"
+QUIZ = "docs/quizzes/sft-to-rl.yml"
+
+
+def test_the_real_book_builds(book):
+    assert build_site(book, book / "site", "http://127.0.0.1/book/").returncode == 0
+
+
+def test_a_page_naming_a_missing_quiz(book):
+    _edit(book / EN, '{{ quiz("sft-to-rl") }}', '{{ quiz("sft-to-lr") }}')
+    _fails_with(
+        book,
+        "docs/chapters/sft-to-rl.en.md:65: the page uses the quiz 'sft-to-lr', but "
+        "docs/quizzes/sft-to-lr.yml does not exist. Create it, or use one of the existing "
+        "quizzes: sft-to-rl.",
+    )
+
+
+def test_a_quiz_no_page_uses(book):
+    shutil.copy(book / QUIZ, book / "docs/quizzes/orphan.yml")
+    _fails_with(
+        book,
+        'docs/quizzes/orphan.yml: no page uses this quiz. Add {{ quiz("orphan") }} to its '
+        "chapter in every language, or delete the file.",
+    )
+
+
+def test_a_malformed_directive(book):
+    _edit(book / ZH, '{{ quiz("sft-to-rl") }}', "{{ quiz(sft-to-rl) }}")
+    _fails_with(
+        book,
+        "docs/chapters/sft-to-rl.zh.md:65: cannot read the quiz directive '{{ quiz(sft-to-rl) }}'. "
+        'Write it alone on its line, as {{ quiz("quiz-id") }}.',
+    )
+
+
+def test_a_section_the_page_does_not_have(book):
+    _edit(book / QUIZ, "section: pipeline", "section: pipe-line")
+    _fails_with(
+        book,
+        "Error reading page 'chapters/sft-to-rl.zh.md':",
+        "docs/quizzes/sft-to-rl.yml:42: question 'sft-same-algorithm' → section: the page "
+        "chapters/sft-to-rl.zh.md has no heading with the id 'pipe-line'. Give the heading an id, "
+        "as in '## Title {#pipe-line}'.",
+    )
+
+
+def test_a_broken_quiz_file(book):
+    _edit(book / QUIZ, "    type: multiple\n", "    type: multiple\n    hnit: {zh: 提示, en: Hint}\n")
+    _fails_with(
+        book,
+        "docs/quizzes/sft-to-rl.yml:95: question 'two-purposes' → hnit: unknown key 'hnit'. "
+        "Did you mean 'hint'? Expected one of: id, question, explanation, hint, section, type, "
+        "options.",
+    )
