@@ -12,11 +12,10 @@ import logging
 import posixpath
 from pathlib import Path
 
+from languages import Language, current_language, is_last_build, languages
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
-
-from languages import Language, current_language, is_last_build, languages
 
 log = logging.getLogger("mkdocs.hooks.i18n_site")
 
@@ -97,11 +96,15 @@ def _set_alternates(context: dict, config: MkDocsConfig, paths: dict[str, str]) 
     context["i18n_x_default"] = alternates[0]["link"]
     # Pages outside the default language read their own search index (see main.html).
     prefix = _prefix(config)
-    context["i18n_search_base"] = posixpath.join(context.get("base_url") or ".", prefix) if prefix else None
+    context["i18n_search_base"] = (
+        posixpath.join(context.get("base_url") or ".", prefix) if prefix else None
+    )
 
 
 def _prefix(config: MkDocsConfig) -> str:
-    return next(lang.prefix for lang in languages(config) if lang.locale == current_language(config))
+    return next(
+        lang.prefix for lang in languages(config) if lang.locale == current_language(config)
+    )
 
 
 def _split_search_index(site: Path, langs: list[Language]) -> None:

@@ -10,14 +10,13 @@ import logging
 import re
 from pathlib import Path
 
+from languages import current_language, languages
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from quiz_load import Quiz, QuizError, load_quiz
 from quiz_render import InlineMarkdown, render_quiz
-from ui_strings import load_strings
-
-from languages import current_language, languages
+from ui_strings import strings_for
 
 log = logging.getLogger("mkdocs.hooks.quiz")
 
@@ -44,7 +43,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> None:
     _build.update(quizzes=quizzes, pages=set(), env=config.theme.get_env(), md=None)
 
 
-def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+def on_page_markdown(
+    markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+) -> str | None:
     if "{{" not in markdown or "quiz" not in markdown:
         return None
 
@@ -58,7 +59,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     if "QUIZ-PLACEHOLDER-" not in html:
         return None
     lang = current_language(config)
-    ui = _ui(config)
+    ui = strings_for(config)
 
     def render(match: re.Match) -> str:
         quiz = _build["quizzes"][match.group(1)]
@@ -86,11 +87,6 @@ def _locales(config: MkDocsConfig) -> tuple[str, ...]:
     return tuple(lang.locale for lang in languages(config))
 
 
-def _ui(config: MkDocsConfig) -> dict[str, str]:
-    lang = current_language(config)
-    return {key: texts[lang] for key, texts in load_strings(_locales(config)).items()}
-
-
 def _load_all(config: MkDocsConfig) -> dict[str, Quiz]:
     """Every quiz file, validated; unchanged files come from the cache."""
     docs = Path(config.docs_dir)
@@ -99,7 +95,9 @@ def _load_all(config: MkDocsConfig) -> dict[str, Quiz]:
         mtime = path.stat().st_mtime
         cached = _quizzes.get(path)
         if cached is None or cached[0] != mtime:
-            shown = path.relative_to(docs.parent).as_posix() if docs.parent in path.parents else None
+            shown = (
+                path.relative_to(docs.parent).as_posix() if docs.parent in path.parents else None
+            )
             cached = (mtime, load_quiz(path, _locales(config), shown_as=shown))
             _quizzes[path] = cached
         quizzes[path.stem] = cached[1]

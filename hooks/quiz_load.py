@@ -16,7 +16,16 @@ import yaml
 from mkdocs.exceptions import PluginError
 from pydantic import ValidationError
 from quiz_rules import RuleBreak, check_rules
-from quiz_schema import QUESTION_TYPES, QuizFile
+from quiz_schema import (
+    QUESTION_TYPES,
+    Accept,
+    MultipleChoice,
+    Option,
+    QuizFile,
+    ShortAnswer,
+    SingleChoice,
+    TrueFalse,
+)
 
 
 class QuizError(PluginError):
@@ -107,7 +116,9 @@ def _describe(error: dict, node, data, name: str) -> str:
         allowed = _allowed_keys(error, loc)
         hint = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
         suggestion = f" Did you mean '{hint[0]}'?" if hint else ""
-        return f"{where}: unknown key '{loc[-1]}'.{suggestion} Expected one of: {', '.join(allowed)}."
+        return (
+            f"{where}: unknown key '{loc[-1]}'.{suggestion} Expected one of: {', '.join(allowed)}."
+        )
     if kind == "union_tag_invalid":
         found = error["input"].get("type")
         return f"{where} → type: expected one of {', '.join(QUESTION_TYPES)}; found {found!r}."
@@ -148,9 +159,12 @@ def _question_label(data: dict, loc: list) -> str:
 
 
 def _allowed_keys(error: dict, loc: list) -> list[str]:
-    from quiz_schema import Accept, MultipleChoice, Option, QuizFile, ShortAnswer, SingleChoice, TrueFalse
-
-    models = {"single": SingleChoice, "multiple": MultipleChoice, "true_false": TrueFalse, "short": ShortAnswer}
+    models = {
+        "single": SingleChoice,
+        "multiple": MultipleChoice,
+        "true_false": TrueFalse,
+        "short": ShortAnswer,
+    }
     parent = loc[:-1]
     if not parent:
         return list(QuizFile.model_fields)
@@ -172,7 +186,9 @@ def _line_of(node, loc) -> int:
     for part in loc:
         if isinstance(node, yaml.MappingNode):
             match = next((v for k, v in node.value if k.value == part), None)
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+        elif (
+            isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value)
+        ):
             match = node.value[part]
         else:
             match = None

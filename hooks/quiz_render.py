@@ -34,7 +34,9 @@ class InlineMarkdown:
 def render_quiz(quiz: Quiz, lang: str, *, env: Environment, md: InlineMarkdown, ui: dict) -> str:
     """The quiz's HTML in one language."""
     questions = [_question_view(q, n, quiz, lang, md, ui) for n, q in enumerate(quiz.questions, 1)]
-    strings = {key.removeprefix("quiz_"): text for key, text in ui.items() if key.startswith("quiz_")}
+    strings = {
+        key.removeprefix("quiz_"): text for key, text in ui.items() if key.startswith("quiz_")
+    }
     return env.get_template("partials/quiz.html").render(
         quiz=quiz, questions=questions, ui=ui, strings_json=json.dumps(strings, ensure_ascii=False)
     )

@@ -18,7 +18,9 @@ class RuleBreak(Exception):
 def check_rules(quiz: QuizFile) -> None:
     """Raise RuleBreak for the first rule the quiz breaks."""
     if not quiz.questions:
-        raise RuleBreak(("questions",), "the quiz has no questions; add at least one under 'questions:'.")
+        raise RuleBreak(
+            ("questions",), "the quiz has no questions; add at least one under 'questions:'."
+        )
     seen: dict[str, int] = {}
     for index, question in enumerate(quiz.questions):
         loc = ("questions", index)

@@ -22,7 +22,9 @@ def _check_text(value: object, info: ValidationInfo) -> object:
     """A text must be a mapping with a non-empty string for each language, and no other."""
     languages = (info.context or {}).get("languages", ("zh", "en"))
     if not isinstance(value, dict):
-        raise ValueError(f"expected a text in each language ({', '.join(languages)}); found {value!r}")
+        raise ValueError(
+            f"expected a text in each language ({', '.join(languages)}); found {value!r}"
+        )
     missing = [lang for lang in languages if lang not in value]
     if missing:
         raise ValueError(f"missing the {' and '.join(missing)} text")

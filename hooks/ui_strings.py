@@ -6,11 +6,10 @@ from functools import cache
 from pathlib import Path
 
 import yaml
+from languages import current_language, languages
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
-
-from languages import current_language, languages
 
 SOURCE = Path(__file__).with_name("ui_strings.yml")
 
@@ -25,12 +24,12 @@ def on_config(config: MkDocsConfig) -> None:
 
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
-    context["ui"] = _strings(config)
+    context["ui"] = strings_for(config)
     return context
 
 
 def on_template_context(context: dict, *, template_name: str, config: MkDocsConfig) -> dict:
-    context["ui"] = _strings(config)
+    context["ui"] = strings_for(config)
     return context
 
 
@@ -43,7 +42,8 @@ def _locales(config: MkDocsConfig) -> tuple[str, ...]:
     return tuple(lang.locale for lang in languages(config))
 
 
-def _strings(config: MkDocsConfig) -> dict[str, str]:
+def strings_for(config: MkDocsConfig) -> dict[str, str]:
+    """The strings of the language being built."""
     locale = current_language(config)
     return {key: texts[locale] for key, texts in load_strings(_locales(config)).items()}
 
@@ -57,6 +57,7 @@ def load_strings(locales: tuple[str, ...], source: Path = SOURCE) -> dict[str, d
         if missing:
             raise PluginError(
                 f"{source.name}: the string '{key}' has no {' or '.join(missing)} text. "
-                f"Add it, for example:\n  {key}:\n" + "".join(f"    {lang}: ...\n" for lang in locales)
+                f"Add it, for example:\n  {key}:\n"
+                + "".join(f"    {lang}: ...\n" for lang in locales)
             )
     return data

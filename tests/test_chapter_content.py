@@ -17,7 +17,7 @@ def _article(site, lang):
 
 
 def test_source_has_the_expected_parts():
-    # Guards the reader of the source itself: 1 intro + 7 body paragraphs, 6 key points, 4 questions.
+    # Guards the source reader itself: intro + 7 paragraphs, 6 key points, 4 questions.
     for lang in ("zh", "en"):
         assert len(SOURCE.paragraphs[lang]) == 8
         assert len(SOURCE.key_points[lang]) == 6

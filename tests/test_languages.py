@@ -58,6 +58,7 @@ def test_each_language_has_its_own_404_page(site):
 def test_site_name_is_translated(site):
     assert site.html("").title.get_text() == "大模型是怎样训练出来的"
     assert site.html("en/").title.get_text() == "How Large Language Models Are Trained"
+    chapter = "From Supervised Fine-Tuning to Reinforcement Learning"
     assert site.html("en/chapters/sft-to-rl/").title.get_text() == (
-        "From Supervised Fine-Tuning to Reinforcement Learning - How Large Language Models Are Trained"
+        f"{chapter} - How Large Language Models Are Trained"
     )

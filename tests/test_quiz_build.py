@@ -85,7 +85,9 @@ def test_a_section_the_page_does_not_have(book):
 
 
 def test_a_broken_quiz_file(book):
-    _edit(book / QUIZ, "    type: multiple\n", "    type: multiple\n    hnit: {zh: 提示, en: Hint}\n")
+    _edit(
+        book / QUIZ, "    type: multiple\n", "    type: multiple\n    hnit: {zh: 提示, en: Hint}\n"
+    )
     _fails_with(
         book,
         "docs/quizzes/sft-to-rl.yml:95: question 'two-purposes' → hnit: unknown key 'hnit'. "

@@ -40,9 +40,13 @@ def test_every_question_is_a_fieldset_with_labelled_inputs(lang):
 
 
 def test_true_false_options_come_from_the_ui_strings():
-    labels = [lab.get_text() for lab in _render("en").select("#quiz-sft-to-rl-sft-same-algorithm label")]
+    labels = [
+        lab.get_text() for lab in _render("en").select("#quiz-sft-to-rl-sft-same-algorithm label")
+    ]
     assert labels == ["True", "False"]
-    labels = [lab.get_text() for lab in _render("zh").select("#quiz-sft-to-rl-sft-same-algorithm label")]
+    labels = [
+        lab.get_text() for lab in _render("zh").select("#quiz-sft-to-rl-sft-same-algorithm label")
+    ]
     assert labels == ["对", "错"]
 
 
