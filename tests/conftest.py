@@ -94,3 +94,71 @@ def server(site, port) -> str:
     yield site.url
     httpd.shutdown()
     httpd.server_close()
+
+
+# -----------------------------------------------------------------------------
+# Browser
+# -----------------------------------------------------------------------------
+
+CHROMIUM = "/usr/bin/chromium"
+# Without the networking flags Chromium keeps calling hosts this machine cannot reach.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@dataclass
+class Traffic:
+    """What a page did besides rendering: requests, failures, console errors."""
+
+    requests: list[str]
+    failed: list[str]
+    errors: list[str]
+
+
+def open_context(browser, server: str, **options):
+    """A fresh browser profile whose every request, failure and error is recorded."""
+    context = browser.new_context(base_url=server, **options)
+    traffic = Traffic(requests=[], failed=[], errors=[])
+    context.on("request", lambda r: traffic.requests.append(r.url))
+    context.on("requestfailed", lambda r: traffic.failed.append(f"{r.url} {r.failure}"))
+    context.on(
+        "response", lambda r: r.status >= 400 and traffic.failed.append(f"{r.url} {r.status}")
+    )
+
+    def watch(page):
+        page.on("console", lambda m: m.type == "error" and traffic.errors.append(m.text))
+        page.on("pageerror", lambda e: traffic.errors.append(f"{e}\n{e.stack}"))
+
+    context.on("page", watch)
+    return context, traffic
+
+
+@pytest.fixture
+def visit(browser, server):
+    """Opens pages in a fresh profile; yields (new_page, traffic)."""
+    contexts = []
+
+    def new_page(**options):
+        context, traffic = open_context(browser, server, **options)
+        contexts.append(context)
+        return context.new_page(), traffic
+
+    yield new_page
+    for context in contexts:
+        context.close()

@@ -1,0 +1,71 @@
+"""The real chapter's quiz, as built, in both languages."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from chapter_source import normalize, read_source
+
+SOURCE = read_source((Path(__file__).parent / "data" / "seed-sft-to-rl.txt").read_text("utf-8"))
+PAGES = {"zh": "chapters/sft-to-rl/", "en": "en/chapters/sft-to-rl/"}
+
+
+def _quiz(site, lang):
+    return site.html(PAGES[lang]).select_one("article section.quiz")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_quiz_follows_the_quiz_heading(site, lang):
+    heading = site.html(PAGES[lang]).select_one("h2#quiz")
+    after = heading.find_next_sibling()
+    assert after.name == "section" and after["data-quiz"] == "sft-to-rl"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_source_questions_are_in_the_quiz(site, lang):
+    legends = [normalize(legend.get_text()) for legend in _quiz(site, lang).select("legend")]
+    for question in SOURCE.questions[lang]:
+        assert any(normalize(question) in legend for legend in legends), question
+
+
+def test_both_languages_show_the_same_quiz(site):
+    def shape(quiz):
+        return [
+            (f["data-question"], f["data-type"], f["data-version"], len(f.select("input")))
+            for f in quiz.select("form")
+        ]
+
+    assert shape(_quiz(site, "zh")) == shape(_quiz(site, "en"))
+    assert len(shape(_quiz(site, "en"))) == 6
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_option_explains_itself_and_links_back(site, lang):
+    quiz = _quiz(site, lang)
+    page = site.html(PAGES[lang])
+    for form in quiz.select("form"):
+        for li in form.select(".quiz__explanations li"):
+            assert li.select_one(".quiz__option-why").get_text(strip=True)
+        link = form.select_one(".quiz__section a")
+        assert page.find(id=link["href"].removeprefix("#")).name in ("h2", "h3")
+
+
+def test_answers_and_explanations_stay_out_of_search(site):
+    for prefix, lang in (("", "zh"), ("en", "en")):
+        index = json.loads((site.dir / prefix / "search/search_index.json").read_text("utf-8"))
+        text = normalize(" ".join(doc["text"] for doc in index["docs"]))
+        for form in _quiz(site, lang).select("form"):
+            for hidden in form.select("[data-search-exclude]"):
+                for part in hidden.select(".quiz__option-why, .quiz__explanation"):
+                    assert normalize(part.get_text()) not in text
+
+
+def test_quiz_assets_are_linked_only_from_quiz_pages(site):
+    for path in site.pages():
+        html = site.html(path)
+        has_quiz = html.select_one("section.quiz") is not None
+        links = [link["href"] for link in html.select('link[rel=stylesheet][href*="quiz"]')]
+        scripts = [s["src"] for s in html.select('script[src*="quiz"]')]
+        assert (len(links), len(scripts)) == ((1, 1) if has_quiz else (0, 0)), path
