@@ -1,7 +1,9 @@
 """End-of-chapter quizzes: {{ quiz("id") }} in a page becomes docs/quizzes/id.yml, rendered.
 
 Quiz files are read and validated once (and again only when they change), before
-any page is written; pages without a quiz cost one substring test.
+any page is written; pages without a quiz cost one substring test. The quiz is
+put into the page after the search plugin has indexed it: answers stay out of
+search, and the indexer does not parse and segment every quiz's markup.
 """
 
 from __future__ import annotations
@@ -23,8 +25,9 @@ log = logging.getLogger("mkdocs.hooks.quiz")
 QUIZ_DIR = "quizzes"
 DIRECTIVE = re.compile(r"^\{\{\s*quiz\(\s*\"([^\"]*)\"\s*\)\s*\}\}[ \t]*$", re.MULTILINE)
 ANY_DIRECTIVE = re.compile(r"^[ \t]*\{\{\s*quiz\b.*$", re.MULTILINE)
-MARKER = "QUIZ-PLACEHOLDER-{}"
-MARKER_HTML = re.compile(r"<p>QUIZ-PLACEHOLDER-([a-z0-9-]+)</p>")
+# An HTML comment: Markdown keeps it as a block, the search indexer ignores it.
+MARKER = "<!-- quiz:{} -->"
+MARKER_HTML = re.compile(r"<!-- quiz:([a-z0-9-]+) -->")
 
 # Parsed quizzes by path, with the file's mtime: serve re-reads only what changed.
 _quizzes: dict[Path, tuple[float, Quiz]] = {}
@@ -40,7 +43,12 @@ def on_files(files: Files, *, config: MkDocsConfig) -> None:
     quizzes = _load_all(config)
     _check_usage(config, quizzes)
     _build.clear()
-    _build.update(quizzes=quizzes, pages=set(), env=config.theme.get_env(), md=None)
+    _build.update(quizzes=quizzes, pages=set(), env=None, md=None)
+
+
+def on_env(env, *, config: MkDocsConfig, files: Files) -> None:
+    # Quizzes render in on_post_page, with the build's own template environment.
+    _build["env"] = env
 
 
 def on_page_markdown(
@@ -55,21 +63,27 @@ def on_page_markdown(
     return DIRECTIVE.sub(place, markdown)
 
 
-def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    if "QUIZ-PLACEHOLDER-" not in html:
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
+    if "<!-- quiz:" not in html:
+        return
+    for quiz_id in MARKER_HTML.findall(html):
+        _check_sections(_build["quizzes"][quiz_id], html, page)
+    _build["pages"].add(page.file.src_uri)
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+    if page.file.src_uri not in _build["pages"]:
         return None
     lang = current_language(config)
     ui = strings_for(config)
+    if _build["md"] is None:
+        _build["md"] = InlineMarkdown(config)
 
     def render(match: re.Match) -> str:
         quiz = _build["quizzes"][match.group(1)]
-        _check_sections(quiz, html, page)
-        if _build["md"] is None:
-            _build["md"] = InlineMarkdown(config)
         return render_quiz(quiz, lang, env=_build["env"], md=_build["md"], ui=ui)
 
-    _build["pages"].add(page.file.src_uri)
-    return MARKER_HTML.sub(render, html)
+    return MARKER_HTML.sub(render, output)
 
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
@@ -140,10 +154,11 @@ def _check_usage(config: MkDocsConfig, quizzes: dict[str, Quiz]) -> None:
 
 def _check_sections(quiz: Quiz, html: str, page: Page) -> None:
     """A question's `section` must be an id on the page that shows the quiz."""
-    for question in quiz.questions:
+    for index, question in enumerate(quiz.questions):
         if question.section and f'id="{question.section}"' not in html:
             raise QuizError(
-                f"{quiz.name}:{quiz.section_lines[question.id]}: question '{question.id}' → "
+                f"{quiz.name}:{quiz.line_of('questions', index, 'section')}: "
+                f"question '{question.id}' → "
                 f"section: the page "
                 f"{page.file.src_path} has no heading with the id '{question.section}'. "
                 f"Give the heading an id, as in '## Title {{#{question.section}}}'."

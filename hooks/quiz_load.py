@@ -41,7 +41,10 @@ class Quiz:
     name: str  # the path as messages show it
     questions: tuple
     versions: dict[str, str]  # question id -> hash of everything it says
-    section_lines: dict[str, int]  # question id -> line of its `section:`
+
+    def line_of(self, *loc) -> int:
+        """The line of a place in the file, for messages found after loading."""
+        return _line_of(_nodes(self.path.read_text(encoding="utf-8")), loc)
 
 
 def load_quiz(path: Path, languages: tuple[str, ...], shown_as: str | None = None) -> Quiz:
@@ -51,27 +54,23 @@ def load_quiz(path: Path, languages: tuple[str, ...], shown_as: str | None = Non
         text = path.read_text(encoding="utf-8")
     except OSError as err:
         raise QuizError(f"{name}: cannot read the quiz file ({err.strerror}).") from None
-    node, data = _parse_yaml(text, name)
+    data = _parse_yaml(text, name)
     try:
         quiz = QuizFile.model_validate(data, context={"languages": languages})
     except ValidationError as err:
         # A typo ("explantion") also makes a field missing: report the typo.
         errors = sorted(err.errors(), key=lambda e: e["type"] != "extra_forbidden")
-        raise QuizError(_describe(errors[0], node, data, name)) from None
+        raise QuizError(_describe(errors[0], _nodes(text), data, name)) from None
     try:
         check_rules(quiz)
     except RuleBreak as err:
-        line = _line_of(node, err.loc)
-        raise QuizError(f"{name}:{line}: {err.message}") from None
+        raise QuizError(f"{name}:{_line_of(_nodes(text), err.loc)}: {err.message}") from None
     return Quiz(
         id=path.stem,
         path=path,
         name=name,
         questions=tuple(quiz.questions),
         versions={q.id: _version(q) for q in quiz.questions},
-        section_lines={
-            q.id: _line_of(node, ("questions", i, "section")) for i, q in enumerate(quiz.questions)
-        },
     )
 
 
@@ -81,11 +80,9 @@ def load_quiz(path: Path, languages: tuple[str, ...], shown_as: str | None = Non
 
 
 def _parse_yaml(text: str, name: str):
-    """One parse: the node tree (for line numbers) and the data built from it."""
-    loader = yaml.CSafeLoader(text)
+    """The file's data; YAML syntax errors name their line."""
     try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
+        data = yaml.load(text, Loader=yaml.CSafeLoader)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = f":{mark.line + 1}" if mark else ""
@@ -94,14 +91,17 @@ def _parse_yaml(text: str, name: str):
             f"{name}{line}: YAML syntax error: {problem}. Check the indentation and quoting "
             "on this line and the one before it."
         ) from None
-    finally:
-        loader.dispose()
     if not isinstance(data, dict):
         raise QuizError(
             f"{name}:1: expected a mapping with a 'questions' list at the top; "
             f"found {type(data).__name__ if data is not None else 'an empty file'}."
         )
-    return node, data
+    return data
+
+
+def _nodes(text: str):
+    """The YAML node tree, for line numbers: built only when there is an error to place."""
+    return yaml.compose(text, Loader=yaml.CSafeLoader)
 
 
 def _describe(error: dict, node, data, name: str) -> str:

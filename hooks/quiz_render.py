@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 
@@ -12,6 +13,9 @@ from quiz_load import Quiz
 from quiz_schema import MultipleChoice, ShortAnswer, SingleChoice, TrueFalse
 
 _PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
+# Characters that can start inline Markdown or HTML; a text with none of them
+# renders to itself, escaped, so it skips the Markdown pipeline.
+_MARKUP = re.compile(r"[\\`*_\[\]<>!~^={}|]|\n|  |://|www\.|:[\w+-]+:")
 
 
 class InlineMarkdown:
@@ -25,10 +29,12 @@ class InlineMarkdown:
     def __call__(self, text: str | None) -> str | None:
         if text is None:
             return None
-        html = self._md.reset().convert(text)
-        match = _PARAGRAPH.match(html)
+        if not _MARKUP.search(text):
+            return html.escape(text, quote=False)
+        html_text = self._md.reset().convert(text)
+        match = _PARAGRAPH.match(html_text)
         # A one-paragraph text renders inline, so it can sit in a <legend> or <label>.
-        return match.group(1) if match and "<p>" not in match.group(1) else html
+        return match.group(1) if match and "<p>" not in match.group(1) else html_text
 
 
 def render_quiz(quiz: Quiz, lang: str, *, env: Environment, md: InlineMarkdown, ui: dict) -> str:

@@ -110,7 +110,9 @@ def test_reset_clears_everything(visit):
     page.get_by_role("button", name="Reset the quiz").click()
     expect(page.locator(".quiz__score")).to_have_text("Score: 0 of 6 (0 answered)")
     expect(page.locator(SINGLE + " .quiz__feedback")).to_be_empty()
-    expect(page.locator(SINGLE).get_by_label("The practice problems", exact=True)).not_to_be_checked()
+    expect(
+        page.locator(SINGLE).get_by_label("The practice problems", exact=True)
+    ).not_to_be_checked()
     page.reload()
     expect(page.locator(".quiz__score")).to_have_text("Score: 0 of 6 (0 answered)")
 

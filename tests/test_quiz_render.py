@@ -71,3 +71,21 @@ def test_short_answer_accepts_numbers_and_the_languages_own_words():
     en = json.loads(_render("en").select_one("[data-type=short]")["data-accept"])
     assert zh == {"numbers": [3.0], "tolerance": 0.0, "texts": ["三", "三美元"]}
     assert en["texts"] == ["three", "three dollars"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plain text, with a comma",
+        "含有中文标点的文字，没有任何标记。",
+        "Fish & chips < 3 > 2",
+        "Costs $3 — “quoted” (and 9 ÷ 3 = 3)",
+        "Use `code`: *this* and **that**, [a link](#quiz)",
+        "Line one\nline two",
+    ],
+)
+def test_plain_text_shortcut_renders_exactly_as_markdown(text):
+    full = InlineMarkdown(SimpleNamespace(markdown_extensions=["attr_list"], mdx_configs={}))
+    full_html = full._md.reset().convert(text)
+    inline = full_html[3:-4] if full_html.count("<p>") == 1 else full_html
+    assert MD(text) == inline

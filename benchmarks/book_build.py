@@ -1,0 +1,171 @@
+"""Build a synthetic bilingual book with and without each optional feature, side by side.
+
+    .venv/bin/python benchmarks/book_build.py [--chapters 200] [--rounds 3]
+
+Variants are built alternately, round after round, in fresh processes, so a
+slow moment on a shared machine hits them alike; the report gives medians,
+ratios against the baseline, each build's peak memory, and the quiz's asset
+bytes. No timed assertions: this prints figures for people to read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "benchmarks" / "out"
+WORDS_PER_CHAPTER = 1500
+
+# A child process builds the book and reports its own time and peak memory.
+CHILD = """
+import json, resource, sys, time, logging
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+logging.disable(logging.INFO)
+start = time.perf_counter()
+config = load_config(sys.argv[1], site_dir=sys.argv[2])
+build(config)
+seconds = time.perf_counter() - start
+print(json.dumps({"seconds": seconds, "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def _chapter_text(lang: str) -> tuple[str, list[str]]:
+    """The real chapter's title and paragraphs, to repeat into synthetic chapters."""
+    text = (ROOT / "docs" / "chapters" / f"sft-to-rl.{lang}.md").read_text("utf-8")
+    body = text.split("\n# ", 1)[1]
+    paragraphs = [
+        p for p in body.split("\n\n") if p and not p.startswith(("#", "!", "|", " ", "{"))
+    ]
+    return body.splitlines()[0], paragraphs
+
+
+def _words(text: str) -> int:
+    # A Chinese character counts as a word, as word counts for Chinese do.
+    return len(re.findall(r"[A-Za-z0-9’']+|[\u4e00-\u9fff]", text))
+
+
+def _chapter(lang: str, n: int, with_quiz: bool) -> str:
+    title, paragraphs = _chapter_text(lang)
+    parts = [f"# {n}. {title}\n"]
+    words, i = 0, 0
+    while words < WORDS_PER_CHAPTER:
+        if i % 3 == 0:
+            parts.append(f"## Section {i // 3 + 1} {{#s{i // 3 + 1}}}\n")
+        paragraph = paragraphs[i % len(paragraphs)]
+        parts.append(paragraph + "\n")
+        words += _words(paragraph)
+        i += 1
+    if with_quiz:
+        parts.append("## Quiz {#quiz}\n")
+        parts.append(f'{{{{ quiz("chapter-{n:03}") }}}}\n')
+    return "\n".join(parts)
+
+
+def _quiz(n: int) -> str:
+    """Four questions, one of each type, from the real quiz's first questions."""
+    source = (ROOT / "docs" / "quizzes" / "sft-to-rl.yml").read_text("utf-8")
+    questions = source.split("\n  - id: ")[1:]
+    picked = [q for q in questions if "type: single" in q][:1]
+    picked += [q for q in questions if "type: true_false" in q][:1]
+    picked += [q for q in questions if "type: multiple" in q][:1]
+    picked += [q for q in questions if "type: short" in q][:1]
+    body = "".join("\n  - id: " + re.sub(r"section: [\w-]+", "section: s1", q) for q in picked)
+    return f"questions:{body}\n"
+
+
+def make_book(name: str, chapters: int, with_quiz: bool) -> Path:
+    book = OUT / name
+    shutil.rmtree(book, ignore_errors=True)
+    for part in ("hooks", "overrides"):
+        shutil.copytree(ROOT / part, book / part, ignore=shutil.ignore_patterns("__pycache__"))
+    docs = book / "docs"
+    (docs / "chapters").mkdir(parents=True)
+    (docs / "quizzes").mkdir()
+    for lang in ("zh", "en"):
+        shutil.copy(ROOT / "docs" / f"index.{lang}.md", docs / f"index.{lang}.md")
+    nav = ["  - index.md"]
+    for n in range(1, chapters + 1):
+        for lang in ("zh", "en"):
+            (docs / "chapters" / f"chapter-{n:03}.{lang}.md").write_text(
+                _chapter(lang, n, with_quiz), "utf-8"
+            )
+        if with_quiz:
+            (docs / "quizzes" / f"chapter-{n:03}.yml").write_text(_quiz(n), "utf-8")
+        nav.append(f"  - chapters/chapter-{n:03}.md")
+    config = (ROOT / "mkdocs.yml").read_text("utf-8")
+    config = re.sub(r"nav:\n(  - .*\n)+", "nav:\n" + "\n".join(nav) + "\n", config)
+    # The home page links to the real chapter, which this book does not have.
+    config = config.replace("  links:\n    not_found: warn", "  links:\n    not_found: info")
+    (book / "mkdocs.yml").write_text(config, "utf-8")
+    return book
+
+
+def build(book: Path) -> dict:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-c", CHILD, str(book / "mkdocs.yml"), str(book / "site")],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=book,
+    )
+    if result.returncode != 0:
+        sys.exit(f"build of {book.name} failed:\n{result.stderr[-3000:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def asset_bytes(book: Path) -> dict:
+    site = book / "site"
+    out = {}
+    for rel in ("assets/javascripts/quiz.js", "assets/stylesheets/quiz.css"):
+        data = (site / rel).read_bytes()
+        out[Path(rel).name] = (len(data), len(gzip.compress(data, 9)))
+    page = (site / "chapters" / "chapter-001" / "index.html").read_bytes()
+    out["chapter page"] = (len(page), len(gzip.compress(page, 9)))
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--chapters", type=int, default=200)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+
+    variants = {
+        "without quizzes": make_book("plain", args.chapters, with_quiz=False),
+        "with quizzes": make_book("quiz", args.chapters, with_quiz=True),
+    }
+    runs: dict[str, list[dict]] = {name: [] for name in variants}
+    for round_ in range(1, args.rounds + 1):
+        for name, book in variants.items():
+            runs[name].append(build(book))
+            print(f"round {round_}: {name}: {runs[name][-1]['seconds']:.2f} s", flush=True)
+
+    base = statistics.median(r["seconds"] for r in runs["without quizzes"])
+    print(f"\n{args.chapters} chapters x 2 languages, {args.rounds} rounds, medians:")
+    for name, results in runs.items():
+        seconds = statistics.median(r["seconds"] for r in results)
+        peak = max(r["peak_mib"] for r in results)
+        print(f"  {name:18} {seconds:6.2f} s  x{seconds / base:.3f}  peak {peak:.0f} MiB")
+    print("\nAssets (raw bytes, gzip -9 bytes):")
+    sizes = asset_bytes(variants["with quizzes"])
+    plain = asset_bytes(variants["without quizzes"])["chapter page"]
+    for name, (raw, gz) in sizes.items():
+        print(f"  {name:18} {raw:7d}  {gz:6d}")
+    quiz_gz = sizes["quiz.js"][1] + sizes["quiz.css"][1]
+    print(f"  quiz.js + quiz.css gzip together: {quiz_gz} bytes (loaded only on quiz pages)")
+    print(f"  chapter page without a quiz: {plain[0]} raw, {plain[1]} gzip")
+
+
+if __name__ == "__main__":
+    main()
