@@ -35,7 +35,8 @@ start = time.perf_counter()
 config = load_config(sys.argv[1], site_dir=sys.argv[2])
 build(config)
 seconds = time.perf_counter() - start
-print(json.dumps({"seconds": seconds, "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"seconds": seconds, "peak_mib": peak}))
 """
 
 
