@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs everything the test suite needs on a fresh Debian machine:
-# Chromium and CJK fonts (apt), axe-core (npm), Python packages (.venv).
+# Chromium and CJK fonts (apt), axe-core (npm, from package-lock.json), Python packages (.venv).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,6 +10,12 @@ if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -q "Noto San
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
 fi
+
+if ! command -v npm >/dev/null; then
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq nodejs npm >/dev/null
+fi
+npm ci --no-audit --no-fund --silent
 
 [ -d .venv ] || python3 -m venv .venv
 .venv/bin/pip install -q --disable-pip-version-check -r requirements-test.txt
