@@ -12,10 +12,11 @@ import logging
 import posixpath
 from pathlib import Path
 
-from languages import Language, current_language, is_last_build, languages
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
+
+from languages import Language, current_language, is_last_build, languages
 
 log = logging.getLogger("mkdocs.hooks.i18n_site")
 

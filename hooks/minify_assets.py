@@ -6,9 +6,10 @@ from pathlib import Path
 
 import rcssmin
 import rjsmin
-from languages import is_last_build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+
+from languages import is_last_build
 
 ASSETS = {
     "assets/javascripts/quiz.js": rjsmin.jsmin,

@@ -12,10 +12,12 @@ import logging
 import re
 from pathlib import Path
 
-from languages import current_language, languages
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+
+from book_pages import read_book
+from languages import current_language, languages
 from quiz_load import Quiz, QuizError, load_quiz
 from quiz_render import InlineMarkdown, render_quiz
 from ui_strings import strings_for
@@ -122,34 +124,40 @@ def _check_usage(config: MkDocsConfig, quizzes: dict[str, Quiz]) -> None:
     """Every directive names an existing quiz; every quiz is used by some page."""
     docs = Path(config.docs_dir)
     used = set()
-    for page in sorted(docs.rglob("*.md")):
-        text = page.read_text(encoding="utf-8")
-        if "quiz" not in text:
-            continue
-        name = page.relative_to(docs.parent).as_posix()
-        for match in ANY_DIRECTIVE.finditer(text):
-            line = text.count("\n", 0, match.start()) + 1
-            directive = DIRECTIVE.fullmatch(match.group(0).strip())
-            if directive is None:
-                raise QuizError(
-                    f"{name}:{line}: cannot read the quiz directive {match.group(0).strip()!r}. "
-                    'Write it alone on its line, as {{ quiz("quiz-id") }}.'
-                )
-            quiz_id = directive.group(1)
-            if quiz_id not in quizzes:
-                known = ", ".join(sorted(quizzes)) or "none yet"
-                raise QuizError(
-                    f"{name}:{line}: the page uses the quiz '{quiz_id}', but "
-                    f"{docs.name}/{QUIZ_DIR}/{quiz_id}.yml does not exist. Create it, or use one "
-                    f"of the existing quizzes: {known}."
-                )
-            used.add(quiz_id)
+    for page in read_book(docs, _locales(config)).values():
+        for source in page.variants.values():
+            if "quiz" in source.text:
+                used |= _directives(source, quizzes, docs)
     for quiz_id, quiz in quizzes.items():
         if quiz_id not in used:
             raise QuizError(
                 f"{quiz.name}: no page uses this quiz. Add "
                 f'{{{{ quiz("{quiz_id}") }}}} to its chapter in every language, or delete the file.'
             )
+
+
+def _directives(source, quizzes: dict[str, Quiz], docs: Path) -> set[str]:
+    """The quiz ids a page names; a malformed or dangling directive is an error."""
+    used = set()
+    for match in ANY_DIRECTIVE.finditer(source.text):
+        line = source.text.count("\n", 0, match.start()) + 1
+        directive = DIRECTIVE.fullmatch(match.group(0).strip())
+        if directive is None:
+            raise QuizError(
+                f"{source.name}:{line}: cannot read the quiz directive "
+                f"{match.group(0).strip()!r}. Write it alone on its line, as "
+                '{{ quiz("quiz-id") }}.'
+            )
+        quiz_id = directive.group(1)
+        if quiz_id not in quizzes:
+            known = ", ".join(sorted(quizzes)) or "none yet"
+            raise QuizError(
+                f"{source.name}:{line}: the page uses the quiz '{quiz_id}', but "
+                f"{docs.name}/{QUIZ_DIR}/{quiz_id}.yml does not exist. Create it, or use one "
+                f"of the existing quizzes: {known}."
+            )
+        used.add(quiz_id)
+    return used
 
 
 def _check_sections(quiz: Quiz, html: str, page: Page) -> None:

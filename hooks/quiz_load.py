@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 from mkdocs.exceptions import PluginError
 from pydantic import ValidationError
+
 from quiz_rules import RuleBreak, check_rules
 from quiz_schema import (
     QUESTION_TYPES,

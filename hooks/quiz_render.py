@@ -9,6 +9,7 @@ import re
 import markdown
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
+
 from quiz_load import Quiz
 from quiz_schema import MultipleChoice, ShortAnswer, SingleChoice, TrueFalse
 

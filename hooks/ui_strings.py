@@ -6,10 +6,11 @@ from functools import cache
 from pathlib import Path
 
 import yaml
-from languages import current_language, languages
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
+
+from languages import current_language, languages
 
 SOURCE = Path(__file__).with_name("ui_strings.yml")
 

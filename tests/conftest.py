@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -63,6 +64,18 @@ def build_site(project: Path, out: Path, site_url: str) -> subprocess.CompletedP
         capture_output=True,
         text=True,
     )
+
+
+@pytest.fixture
+def book(tmp_path) -> Path:
+    """A copy of the real book, for a test to break in one place."""
+    for name in ("mkdocs.yml", "docs", "hooks", "overrides"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, tmp_path / name)
+    return tmp_path
 
 
 @pytest.fixture(scope="session")

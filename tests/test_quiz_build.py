@@ -5,20 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import pytest
-from conftest import ROOT, build_site
-
-
-@pytest.fixture
-def book(tmp_path) -> Path:
-    """A copy of the real book, to break in one place."""
-    for name in ("mkdocs.yml", "docs", "hooks", "overrides"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, tmp_path / name)
-    return tmp_path
+from conftest import build_site
 
 
 def _edit(path: Path, old: str, new: str) -> None:
@@ -46,10 +33,11 @@ def test_the_real_book_builds(book):
 
 
 def test_a_page_naming_a_missing_quiz(book):
-    _edit(book / EN, '{{ quiz("sft-to-rl") }}', '{{ quiz("sft-to-lr") }}')
+    for page in (EN, ZH):
+        _edit(book / page, '{{ quiz("sft-to-rl") }}', '{{ quiz("sft-to-lr") }}')
     _fails_with(
         book,
-        "docs/chapters/sft-to-rl.en.md:65: the page uses the quiz 'sft-to-lr', but "
+        "docs/chapters/sft-to-rl.en.md:66: the page uses the quiz 'sft-to-lr', but "
         "docs/quizzes/sft-to-lr.yml does not exist. Create it, or use one of the existing "
         "quizzes: sft-to-rl.",
     )
@@ -65,10 +53,11 @@ def test_a_quiz_no_page_uses(book):
 
 
 def test_a_malformed_directive(book):
-    _edit(book / ZH, '{{ quiz("sft-to-rl") }}', "{{ quiz(sft-to-rl) }}")
+    for page in (EN, ZH):
+        _edit(book / page, '{{ quiz("sft-to-rl") }}', "{{ quiz(sft-to-rl) }}")
     _fails_with(
         book,
-        "docs/chapters/sft-to-rl.zh.md:65: cannot read the quiz directive '{{ quiz(sft-to-rl) }}'. "
+        "docs/chapters/sft-to-rl.en.md:66: cannot read the quiz directive '{{ quiz(sft-to-rl) }}'. "
         'Write it alone on its line, as {{ quiz("quiz-id") }}.',
     )
 

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from chapter_source import normalize, read_source
 
 SOURCE = read_source((Path(__file__).parent / "data" / "seed-sft-to-rl.txt").read_text("utf-8"))

@@ -8,6 +8,7 @@ from types import SimpleNamespace
 import pytest
 from bs4 import BeautifulSoup
 from jinja2 import Environment, FileSystemLoader
+
 from quiz_load import load_quiz
 from quiz_render import InlineMarkdown, render_quiz
 from ui_strings import load_strings

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from quiz_load import QuizError, load_quiz
 
 FIXTURES = Path(__file__).parent / "fixtures" / "quizzes"

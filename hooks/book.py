@@ -1,0 +1,195 @@
+"""Authoring commands for the book, built on the same checks as `mkdocs build`.
+
+    python hooks/book.py status            every page: variants, parity, freshness, quiz
+    python hooks/book.py reviewed PAGE...  record that a translation matches its source now
+    python hooks/book.py new-chapter SLUG --zh TITLE --en TITLE
+                                           both language files, a quiz, the nav entry
+
+PAGE is a file (docs/chapters/x.en.md) or a page (docs/chapters/x.md: all its translations).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+import yaml  # noqa: E402
+from mkdocs.config import load_config  # noqa: E402
+
+from book_check import check_book  # noqa: E402
+from book_pages import read_book  # noqa: E402
+from freshness import mark_reviewed  # noqa: E402
+from languages import languages  # noqa: E402
+from quiz_load import QuizError, load_quiz  # noqa: E402
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+# -----------------------------------------------------------------------------
+# Commands
+# -----------------------------------------------------------------------------
+
+
+def status(config) -> int:
+    """Print the table; exit 1 when something would stop the build (not for stale pages)."""
+    locales = tuple(lang.locale for lang in languages(config))
+    book = check_book(config)
+    quizzes = _quiz_states(config, locales)
+    rows = [["page", *locales, "parity", "translation", "quiz"]]
+    for page in book.pages:
+        present = ["yes" if loc in page.page.variants else "MISSING" for loc in locales]
+        parity = "ok" if not page.problems else f"{len(page.problems)} problem(s)"
+        fresh = [
+            f"{loc} fresh" if state.fresh else f"{loc} STALE since {state.since}"
+            for loc, state in page.freshness.items()
+        ]
+        quiz = ", ".join(f"{q} {quizzes.get(q, 'MISSING')}" for q in page.quizzes) or "-"
+        rows.append([page.page.key, *present, parity, "; ".join(fresh) or "-", quiz])
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)))
+    problems = book.problems + [f"{q}: {state}" for q, state in quizzes.items() if state != "ok"]
+    if problems:
+        print("\nTo fix before the book builds:")
+        for problem in problems:
+            print(f"  {problem}")
+    if book.stale:
+        print(f"\n{len(book.stale)} stale translation(s): review them, then run")
+        for page, locale, _ in book.stale:
+            print(f"  python hooks/book.py reviewed {page.page.variants[locale].name}")
+    return 1 if problems else 0
+
+
+def reviewed(config, targets: list[str]) -> int:
+    locales = tuple(lang.locale for lang in languages(config))
+    docs = Path(config.docs_dir)
+    pages = read_book(docs, locales)
+    for target in targets:
+        rel = Path(target).resolve().relative_to(docs.resolve()).as_posix()
+        key, chosen = rel, locales[1:]
+        for locale in locales:
+            if rel.endswith(f".{locale}.md"):
+                key, chosen = rel[: -len(f".{locale}.md")] + ".md", (locale,)
+        page = pages.get(key)
+        if page is None or locales[0] not in page.variants:
+            print(f"{target}: no such page with a {locales[0]} source", file=sys.stderr)
+            return 2
+        for locale in chosen:
+            if locale == locales[0]:
+                print(f"{target} is the source; review its translations instead.", file=sys.stderr)
+                return 2
+            translation = page.variants.get(locale)
+            if translation is None:
+                print(f"{target}: there is no {locale} version yet.", file=sys.stderr)
+                return 2
+            value = mark_reviewed(translation.path, page.variants[locales[0]])
+            print(f"{translation.name}: reviewed against {locales[0]} version {value}")
+    return 0
+
+
+def new_chapter(config, slug: str, titles: dict[str, str], config_file: Path) -> int:
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug):
+        print(f"{slug!r}: use lower-case letters, digits and hyphens.", file=sys.stderr)
+        return 2
+    locales = tuple(lang.locale for lang in languages(config))
+    docs = Path(config.docs_dir)
+    files = {loc: docs / "chapters" / f"{slug}.{loc}.md" for loc in locales}
+    quiz = docs / "quizzes" / f"{slug}.yml"
+    existing = [p for p in [*files.values(), quiz] if p.exists()]
+    if existing:
+        print(f"{existing[0]} exists already.", file=sys.stderr)
+        return 2
+    for locale, path in files.items():
+        text = (TEMPLATES / f"chapter.{locale}.md").read_text("utf-8")
+        path.write_text(text.replace("{title}", titles[locale]).replace("{slug}", slug), "utf-8")
+    quiz.write_text((TEMPLATES / "quiz.yml").read_text("utf-8").replace("{slug}", slug), "utf-8")
+    _add_to_nav(config_file, f"chapters/{slug}.md")
+    for locale in locales:
+        _add_to_home(docs / f"index.{locale}.md", titles[locale], f"chapters/{slug}.md")
+    # Both languages were written (or extended) together: they match as they are.
+    pages = read_book(docs, locales)
+    for key in (f"chapters/{slug}.md", "index.md"):
+        page = pages.get(key)
+        for locale in locales[1:]:
+            if page and locales[0] in page.variants and locale in page.variants:
+                mark_reviewed(page.variants[locale].path, page.variants[locales[0]])
+    for path in [*files.values(), quiz]:
+        print(f"created {path.relative_to(docs.parent).as_posix()}")
+    print(f"added chapters/{slug}.md to the nav in {config_file.name} and to the home pages")
+    return 0
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+
+def _quiz_states(config, locales) -> dict[str, str]:
+    states = {}
+    for path in sorted((Path(config.docs_dir) / "quizzes").glob("*.y*ml")):
+        try:
+            load_quiz(path, locales)
+            states[path.stem] = "ok"
+        except QuizError as err:
+            states[path.stem] = f"INVALID ({err})"
+    return states
+
+
+def _add_to_nav(config_file: Path, entry: str) -> None:
+    """Append the chapter after the nav's last entry, keeping the file's own formatting."""
+    text = config_file.read_text("utf-8")
+    match = re.search(r"^nav:\n((?:[ \t]+- .*\n)+)", text, re.MULTILINE)
+    if match is None:
+        raise SystemExit(f"{config_file.name}: no 'nav:' list to add {entry} to.")
+    indent = re.match(r"[ \t]+", match.group(1)).group(0)
+    text = text[: match.end()] + f"{indent}- {entry}\n" + text[match.end() :]
+    config_file.write_text(text, "utf-8")
+
+
+def _add_to_home(home: Path, title: str, link: str) -> None:
+    """Add '1. [title](link)' after the home page's last numbered chapter link."""
+    if not home.exists():
+        return
+    lines = home.read_text("utf-8").split("\n")
+    numbered = [i for i, line in enumerate(lines) if re.match(r"^\d+\. \[", line)]
+    if not numbered:
+        return
+    number = int(lines[numbered[-1]].split(".", 1)[0]) + 1
+    lines.insert(numbered[-1] + 1, f"{number}. [{title}]({link})")
+    home.write_text("\n".join(lines), "utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python hooks/book.py", description=__doc__.split("\n")[0]
+    )
+    parser.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path)
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("status", help="a table of every page")
+    review = commands.add_parser("reviewed", help="mark translations as matching their source")
+    review.add_argument("pages", nargs="+")
+    new = commands.add_parser("new-chapter", help="create a chapter in every language")
+    new.add_argument("slug")
+    new.add_argument("--zh", required=True, help="the Chinese title")
+    new.add_argument("--en", required=True, help="the English title")
+    args = parser.parse_args(argv)
+
+    try:
+        config = load_config(str(args.config_file))
+        config.plugins.on_startup(command="build", dirty=False)
+        config = config.plugins.on_config(config)
+    except yaml.YAMLError as err:
+        print(f"{args.config_file}: {err}", file=sys.stderr)
+        return 2
+    if args.command == "status":
+        return status(config)
+    if args.command == "reviewed":
+        return reviewed(config, args.pages)
+    return new_chapter(config, args.slug, {"zh": args.zh, "en": args.en}, args.config_file)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

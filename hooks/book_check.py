@@ -1,0 +1,99 @@
+"""The whole book's translation integrity: one implementation for the build and the CLI.
+
+Errors (a missing variant, mismatched structure, an untranslated nav title or
+site name) stop the build; a stale translation is reported and published with
+a notice to its readers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from book_pages import BookPage, read_book
+from freshness import Freshness, freshness
+from languages import languages
+from parity_rules import compare, missing_variants
+
+
+@dataclass
+class PageStatus:
+    page: BookPage
+    problems: list[str] = field(default_factory=list)
+    freshness: dict[str, Freshness] = field(default_factory=dict)  # per translation locale
+
+    @property
+    def quizzes(self) -> list[str]:
+        source = next(iter(self.page.variants.values()))
+        return [e.key for e in source.outline if e.kind == "quiz"]
+
+
+@dataclass
+class BookStatus:
+    pages: list[PageStatus]
+    config_problems: list[str]
+
+    @property
+    def problems(self) -> list[str]:
+        return self.config_problems + [p for page in self.pages for p in page.problems]
+
+    @property
+    def stale(self) -> list[tuple[PageStatus, str, Freshness]]:
+        return [
+            (page, locale, state)
+            for page in self.pages
+            for locale, state in page.freshness.items()
+            if not state.fresh
+        ]
+
+
+def check_book(config: MkDocsConfig) -> BookStatus:
+    locales = tuple(lang.locale for lang in languages(config))
+    pages = read_book(Path(config.docs_dir), locales)
+    statuses = []
+    for key in sorted(pages, key=lambda k: (k != "index.md", k)):
+        page = pages[key]
+        status = PageStatus(page, missing_variants(page, locales))
+        source = page.variants.get(locales[0])
+        for locale in locales[1:]:
+            translation = page.variants.get(locale)
+            if source and translation:
+                status.problems += compare(source, translation)
+                status.freshness[locale] = freshness(translation, source)
+        statuses.append(status)
+    return BookStatus(statuses, check_config(config))
+
+
+def check_config(config: MkDocsConfig) -> list[str]:
+    """The site name and every nav title exist in every language."""
+    problems = []
+    default = config.plugins["i18n"].config.languages
+    titles = _nav_titles(config.nav or [])
+    for lang in default:
+        if lang.default or not lang.build:
+            continue
+        where = f"mkdocs.yml: plugins → i18n → languages → {lang.locale}"
+        if not lang.site_name:
+            problems.append(f"{where} has no site_name; add the site's name in {lang.locale}.")
+        translated = lang.nav_translations or {}
+        for title in titles:
+            if lang.nav is None and title not in translated:
+                problems.append(
+                    f"{where} → nav_translations has no entry for the nav title '{title}'; "
+                    f"add '{title}: ...' in {lang.locale}."
+                )
+    return problems
+
+
+def _nav_titles(nav) -> list[str]:
+    """Titles written in mkdocs.yml's nav (pages without one take their H1 in each language)."""
+    titles = []
+    for item in nav:
+        if isinstance(item, dict):
+            for title, value in item.items():
+                titles.append(title)
+                if isinstance(value, list):
+                    titles += _nav_titles(value)
+    return titles
