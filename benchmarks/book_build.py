@@ -55,17 +55,23 @@ def _words(text: str) -> int:
     return len(re.findall(r"[A-Za-z0-9’']+|[\u4e00-\u9fff]", text))
 
 
-def _chapter(lang: str, n: int, with_quiz: bool) -> str:
+def _paragraph_count() -> int:
+    """Enough English paragraphs for the word count; Chinese gets as many, to stay parallel."""
+    _, paragraphs = _chapter_text("en")
+    words, count = 0, 0
+    while words < WORDS_PER_CHAPTER:
+        words += _words(paragraphs[count % len(paragraphs)])
+        count += 1
+    return count
+
+
+def _chapter(lang: str, n: int, with_quiz: bool, count: int) -> str:
     title, paragraphs = _chapter_text(lang)
     parts = [f"# {n}. {title}\n"]
-    words, i = 0, 0
-    while words < WORDS_PER_CHAPTER:
+    for i in range(count):
         if i % 3 == 0:
             parts.append(f"## Section {i // 3 + 1} {{#s{i // 3 + 1}}}\n")
-        paragraph = paragraphs[i % len(paragraphs)]
-        parts.append(paragraph + "\n")
-        words += _words(paragraph)
-        i += 1
+        parts.append(paragraphs[i % len(paragraphs)] + "\n")
     if with_quiz:
         parts.append("## Quiz {#quiz}\n")
         parts.append(f'{{{{ quiz("chapter-{n:03}") }}}}\n')
@@ -84,7 +90,7 @@ def _quiz(n: int) -> str:
     return f"questions:{body}\n"
 
 
-def make_book(name: str, chapters: int, with_quiz: bool) -> Path:
+def make_book(name: str, chapters: int, with_quiz: bool, hooks: tuple[str, ...]) -> Path:
     book = OUT / name
     shutil.rmtree(book, ignore_errors=True)
     for part in ("hooks", "overrides"):
@@ -95,20 +101,35 @@ def make_book(name: str, chapters: int, with_quiz: bool) -> Path:
     for lang in ("zh", "en"):
         shutil.copy(ROOT / "docs" / f"index.{lang}.md", docs / f"index.{lang}.md")
     nav = ["  - index.md"]
+    count = _paragraph_count()
     for n in range(1, chapters + 1):
         for lang in ("zh", "en"):
             (docs / "chapters" / f"chapter-{n:03}.{lang}.md").write_text(
-                _chapter(lang, n, with_quiz), "utf-8"
+                _chapter(lang, n, with_quiz, count), "utf-8"
             )
         if with_quiz:
             (docs / "quizzes" / f"chapter-{n:03}.yml").write_text(_quiz(n), "utf-8")
         nav.append(f"  - chapters/chapter-{n:03}.md")
+    _mark_translations_reviewed(docs)
     config = (ROOT / "mkdocs.yml").read_text("utf-8")
     config = re.sub(r"nav:\n(  - .*\n)+", "nav:\n" + "\n".join(nav) + "\n", config)
+    for hook in ("quiz", "parity"):
+        if hook not in hooks:
+            config = config.replace(f"  - hooks/{hook}.py\n", "")
     # The home page links to the real chapter, which this book does not have.
     config = config.replace("  links:\n    not_found: warn", "  links:\n    not_found: info")
     (book / "mkdocs.yml").write_text(config, "utf-8")
     return book
+
+
+def _mark_translations_reviewed(docs: Path) -> None:
+    """Fresh translations, as in a maintained book (stale ones would only add log lines)."""
+    sys.path.insert(0, str(ROOT / "hooks"))
+    from book_pages import read_book
+    from freshness import mark_reviewed
+
+    for page in read_book(docs, ("zh", "en")).values():
+        mark_reviewed(page.variants["en"].path, page.variants["zh"])
 
 
 def build(book: Path) -> dict:
@@ -121,7 +142,7 @@ def build(book: Path) -> dict:
         cwd=book,
     )
     if result.returncode != 0:
-        sys.exit(f"build of {book.name} failed:\n{result.stderr[-3000:]}")
+        sys.exit(f"build of {book.name} failed:\n{(result.stdout + result.stderr)[-3000:]}")
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
@@ -142,25 +163,37 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
 
+    # Each feature against a baseline with neither hook, then both together.
     variants = {
-        "without quizzes": make_book("plain", args.chapters, with_quiz=False),
-        "with quizzes": make_book("quiz", args.chapters, with_quiz=True),
+        "baseline": make_book("plain", args.chapters, with_quiz=False, hooks=()),
+        "parity checks": make_book("parity", args.chapters, with_quiz=False, hooks=("parity",)),
+        "quizzes": make_book("quiz", args.chapters, with_quiz=True, hooks=("quiz",)),
+        "both": make_book("both", args.chapters, with_quiz=True, hooks=("quiz", "parity")),
     }
     runs: dict[str, list[dict]] = {name: [] for name in variants}
-    for round_ in range(1, args.rounds + 1):
-        for name, book in variants.items():
-            runs[name].append(build(book))
-            print(f"round {round_}: {name}: {runs[name][-1]['seconds']:.2f} s", flush=True)
+    names = list(variants)
+    for round_ in range(args.rounds):
+        # Rotate the order each round, so a machine that drifts slower hits all alike.
+        for name in names[round_ % len(names) :] + names[: round_ % len(names)]:
+            runs[name].append(build(variants[name]))
+            print(f"round {round_ + 1}: {name}: {runs[name][-1]['seconds']:.2f} s", flush=True)
 
-    base = statistics.median(r["seconds"] for r in runs["without quizzes"])
-    print(f"\n{args.chapters} chapters x 2 languages, {args.rounds} rounds, medians:")
+    print(f"\n{args.chapters} chapters x 2 languages, {args.rounds} rounds")
+    print("  variant          median s  ratio (median of per-round ratios)  peak")
     for name, results in runs.items():
         seconds = statistics.median(r["seconds"] for r in results)
+        ratios = [
+            r["seconds"] / b["seconds"] for r, b in zip(results, runs["baseline"], strict=True)
+        ]
         peak = max(r["peak_mib"] for r in results)
-        print(f"  {name:18} {seconds:6.2f} s  x{seconds / base:.3f}  peak {peak:.0f} MiB")
+        spread = f"{min(ratios):.3f}-{max(ratios):.3f}"
+        print(
+            f"  {name:16} {seconds:7.2f}  x{statistics.median(ratios):.3f} ({spread})"
+            f"{'':18}{peak:4.0f} MiB"
+        )
     print("\nAssets (raw bytes, gzip -9 bytes):")
-    sizes = asset_bytes(variants["with quizzes"])
-    plain = asset_bytes(variants["without quizzes"])["chapter page"]
+    sizes = asset_bytes(variants["quizzes"])
+    plain = asset_bytes(variants["baseline"])["chapter page"]
     for name, (raw, gz) in sizes.items():
         print(f"  {name:18} {raw:7d}  {gz:6d}")
     quiz_gz = sizes["quiz.js"][1] + sizes["quiz.css"][1]

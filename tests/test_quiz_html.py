@@ -70,3 +70,13 @@ def test_quiz_assets_are_linked_only_from_quiz_pages(site):
         links = [link["href"] for link in html.select('link[rel=stylesheet][href*="quiz"]')]
         scripts = [s["src"] for s in html.select('script[src*="quiz"]')]
         assert (len(links), len(scripts)) == ((1, 1) if has_quiz else (0, 0)), path
+
+
+def test_quiz_assets_stay_within_3_kb_gzip(site):
+    import gzip
+
+    total = sum(
+        len(gzip.compress((site.dir / rel).read_bytes(), 9))
+        for rel in ("assets/javascripts/quiz.js", "assets/stylesheets/quiz.css")
+    )
+    assert total <= 3 * 1024, f"quiz.js + quiz.css are {total} bytes gzip"
