@@ -35,8 +35,9 @@ start = time.perf_counter()
 config = load_config(sys.argv[1], site_dir=sys.argv[2])
 build(config)
 seconds = time.perf_counter() - start
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({"seconds": seconds, "peak_mib": peak}))
+usage = resource.getrusage(resource.RUSAGE_SELF)
+cpu = usage.ru_utime + usage.ru_stime
+print(json.dumps({"seconds": seconds, "cpu": cpu, "peak_mib": usage.ru_maxrss / 1024}))
 """
 
 
@@ -179,18 +180,17 @@ def main() -> None:
             print(f"round {round_ + 1}: {name}: {runs[name][-1]['seconds']:.2f} s", flush=True)
 
     print(f"\n{args.chapters} chapters x 2 languages, {args.rounds} rounds")
-    print("  variant          median s  ratio (median of per-round ratios)  peak")
+    print("Ratios are medians of per-round ratios to the baseline (min-max in brackets).")
+    print("  variant          wall s  wall ratio              CPU s  CPU ratio               peak")
     for name, results in runs.items():
-        seconds = statistics.median(r["seconds"] for r in results)
-        ratios = [
-            r["seconds"] / b["seconds"] for r, b in zip(results, runs["baseline"], strict=True)
-        ]
+        cells = []
+        for metric in ("seconds", "cpu"):
+            ratios = [r[metric] / b[metric] for r, b in zip(results, runs["baseline"], strict=True)]
+            median = statistics.median(r[metric] for r in results)
+            spread = f"({min(ratios):.3f}-{max(ratios):.3f})"
+            cells.append(f"{median:6.2f}  x{statistics.median(ratios):.3f} {spread:15}")
         peak = max(r["peak_mib"] for r in results)
-        spread = f"{min(ratios):.3f}-{max(ratios):.3f}"
-        print(
-            f"  {name:16} {seconds:7.2f}  x{statistics.median(ratios):.3f} ({spread})"
-            f"{'':18}{peak:4.0f} MiB"
-        )
+        print(f"  {name:16} {cells[0]}  {cells[1]}  {peak:4.0f} MiB")
     print("\nAssets (raw bytes, gzip -9 bytes):")
     sizes = asset_bytes(variants["quizzes"])
     plain = asset_bytes(variants["baseline"])["chapter page"]

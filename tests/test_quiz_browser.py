@@ -212,3 +212,14 @@ def test_pages_without_a_quiz_load_no_quiz_assets(visit, path):
     page.goto(path)
     page.wait_for_load_state("networkidle")
     assert not [url for url in traffic.requests if "quiz" in url]
+
+
+def test_printouts_show_every_answer(visit):
+    page, _ = visit()
+    page.goto(EN)
+    page.emulate_media(media="print")
+    q = page.locator(SINGLE)
+    expect(q.locator(".quiz__explanations li[data-correct]")).to_be_visible()
+    expect(q.locator(".quiz__explanation")).to_be_visible()
+    expect(q.get_by_role("button", name="Check")).to_be_hidden()
+    expect(page.locator(".quiz__summary")).to_be_hidden()
