@@ -23,7 +23,7 @@ from mkdocs.config import load_config  # noqa: E402
 from book_check import check_book  # noqa: E402
 from book_pages import read_book  # noqa: E402
 from freshness import mark_reviewed  # noqa: E402
-from languages import languages  # noqa: E402
+from languages import language_codes  # noqa: E402
 from quiz_load import QuizError, load_quiz  # noqa: E402
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -35,7 +35,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 def status(config) -> int:
     """Print the table; exit 1 when something would stop the build (not for stale pages)."""
-    locales = tuple(lang.locale for lang in languages(config))
+    locales = language_codes(config)
     book = check_book(config)
     quizzes = _quiz_states(config, locales)
     rows = [["page", *locales, "parity", "translation", "quiz"]]
@@ -64,7 +64,7 @@ def status(config) -> int:
 
 
 def reviewed(config, targets: list[str]) -> int:
-    locales = tuple(lang.locale for lang in languages(config))
+    locales = language_codes(config)
     docs = Path(config.docs_dir)
     pages = read_book(docs, locales)
     for target in targets:
@@ -94,7 +94,7 @@ def new_chapter(config, slug: str, titles: dict[str, str], config_file: Path) ->
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug):
         print(f"{slug!r}: use lower-case letters, digits and hyphens.", file=sys.stderr)
         return 2
-    locales = tuple(lang.locale for lang in languages(config))
+    locales = language_codes(config)
     docs = Path(config.docs_dir)
     files = {loc: docs / "chapters" / f"{slug}.{loc}.md" for loc in locales}
     quiz = docs / "quizzes" / f"{slug}.yml"

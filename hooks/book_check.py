@@ -14,7 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from book_pages import BookPage, read_book
 from freshness import Freshness, freshness
-from languages import languages
+from languages import language_codes
 from parity_rules import compare, missing_variants
 
 
@@ -50,7 +50,7 @@ class BookStatus:
 
 
 def check_book(config: MkDocsConfig) -> BookStatus:
-    locales = tuple(lang.locale for lang in languages(config))
+    locales = language_codes(config)
     pages = read_book(Path(config.docs_dir), locales)
     statuses = []
     for key in sorted(pages, key=lambda k: (k != "index.md", k)):

@@ -37,6 +37,11 @@ def languages(config: MkDocsConfig) -> list[Language]:
     return sorted(langs, key=lambda lang: not lang.default)
 
 
+def language_codes(config: MkDocsConfig) -> tuple[str, ...]:
+    """The codes of the built languages, default first: ('zh', 'en')."""
+    return tuple(lang.locale for lang in languages(config))
+
+
 def current_language(config: MkDocsConfig) -> str:
     """The language of the build that is running now."""
     return config.plugins["i18n"].current_language

@@ -17,7 +17,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from book_pages import read_book
-from languages import current_language, languages
+from languages import current_language, language_codes
 from quiz_load import Quiz, QuizError, load_quiz
 from quiz_render import InlineMarkdown, render_quiz
 from ui_strings import strings_for
@@ -99,10 +99,6 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> 
 # -----------------------------------------------------------------------------
 
 
-def _locales(config: MkDocsConfig) -> tuple[str, ...]:
-    return tuple(lang.locale for lang in languages(config))
-
-
 def _load_all(config: MkDocsConfig) -> dict[str, Quiz]:
     """Every quiz file, validated; unchanged files come from the cache."""
     docs = Path(config.docs_dir)
@@ -114,7 +110,7 @@ def _load_all(config: MkDocsConfig) -> dict[str, Quiz]:
             shown = (
                 path.relative_to(docs.parent).as_posix() if docs.parent in path.parents else None
             )
-            cached = (mtime, load_quiz(path, _locales(config), shown_as=shown))
+            cached = (mtime, load_quiz(path, language_codes(config), shown_as=shown))
             _quizzes[path] = cached
         quizzes[path.stem] = cached[1]
     return quizzes
@@ -124,7 +120,7 @@ def _check_usage(config: MkDocsConfig, quizzes: dict[str, Quiz]) -> None:
     """Every directive names an existing quiz; every quiz is used by some page."""
     docs = Path(config.docs_dir)
     used = set()
-    for page in read_book(docs, _locales(config)).values():
+    for page in read_book(docs, language_codes(config)).values():
         for source in page.variants.values():
             if "quiz" in source.text:
                 used |= _directives(source, quizzes, docs)

@@ -14,9 +14,9 @@ from quiz_load import Quiz
 from quiz_schema import MultipleChoice, ShortAnswer, SingleChoice, TrueFalse
 
 _PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
-# Characters that can start inline Markdown or HTML; a text with none of them
-# renders to itself, escaped, so it skips the Markdown pipeline.
-_MARKUP = re.compile(r"[\\`*_\[\]<>!~^={}|]|\n|  |://|www\.|:[\w+-]+:")
+# What can start inline Markdown or HTML (== marks, ![ is an image, | only makes
+# tables); a text with none of it renders to itself, so it skips Markdown.
+_MARKUP = re.compile(r"[\\`*_\[\]<>~^{}&]|==|\n|  |://|www\.|:[\w+-]+:")
 
 
 class InlineMarkdown:

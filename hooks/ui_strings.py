@@ -10,7 +10,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from languages import current_language, languages
+from languages import current_language, language_codes
 
 SOURCE = Path(__file__).with_name("ui_strings.yml")
 
@@ -21,7 +21,7 @@ SOURCE = Path(__file__).with_name("ui_strings.yml")
 
 def on_config(config: MkDocsConfig) -> None:
     # Fail before any page is built if a language is missing a string.
-    load_strings(_locales(config))
+    load_strings(language_codes(config))
 
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
@@ -39,14 +39,10 @@ def on_template_context(context: dict, *, template_name: str, config: MkDocsConf
 # -----------------------------------------------------------------------------
 
 
-def _locales(config: MkDocsConfig) -> tuple[str, ...]:
-    return tuple(lang.locale for lang in languages(config))
-
-
 def strings_for(config: MkDocsConfig) -> dict[str, str]:
     """The strings of the language being built."""
     locale = current_language(config)
-    return {key: texts[locale] for key, texts in load_strings(_locales(config)).items()}
+    return {key: texts[locale] for key, texts in load_strings(language_codes(config)).items()}
 
 
 @cache
