@@ -6,6 +6,12 @@ Variants are built alternately, round after round, in fresh processes, so a
 slow moment on a shared machine hits them alike; the report gives medians,
 ratios against the baseline, each build's peak memory, and the quiz's asset
 bytes. No timed assertions: this prints figures for people to read.
+
+    .venv/bin/python benchmarks/book_build.py --instructions
+
+counts the instructions each build executes instead (valgrind's cachegrind, one
+round): about 20 times slower, but the same figure on every run, however busy
+the machine is.
 """
 
 from __future__ import annotations
@@ -133,10 +139,17 @@ def _mark_translations_reviewed(docs: Path) -> None:
         mark_reviewed(page.variants["en"].path, page.variants["zh"])
 
 
-def build(book: Path) -> dict:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def build(book: Path, instructions: bool = False) -> dict:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
+    valgrind = [
+        "valgrind",
+        "--tool=cachegrind",
+        "--cache-sim=no",
+        "--cachegrind-out-file=/dev/null",
+    ]
     result = subprocess.run(
-        [sys.executable, "-c", CHILD, str(book / "mkdocs.yml"), str(book / "site")],
+        [*(valgrind if instructions else []), sys.executable, "-c", CHILD]
+        + [str(book / "mkdocs.yml"), str(book / "site")],
         capture_output=True,
         text=True,
         env=env,
@@ -144,7 +157,11 @@ def build(book: Path) -> dict:
     )
     if result.returncode != 0:
         sys.exit(f"build of {book.name} failed:\n{(result.stdout + result.stderr)[-3000:]}")
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    if instructions:
+        refs = re.search(r"I\s+refs:\s+([\d,]+)", result.stderr)
+        figures["instructions"] = int(refs.group(1).replace(",", ""))
+    return figures
 
 
 def asset_bytes(book: Path) -> dict:
@@ -162,6 +179,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--chapters", type=int, default=200)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--instructions", action="store_true", help="count instructions")
     args = parser.parse_args()
 
     # Each feature against a baseline with neither hook, then both together.
@@ -171,6 +189,15 @@ def main() -> None:
         "quizzes": make_book("quiz", args.chapters, with_quiz=True, hooks=("quiz",)),
         "both": make_book("both", args.chapters, with_quiz=True, hooks=("quiz", "parity")),
     }
+    if args.instructions:
+        counts = {
+            name: build(book, instructions=True)["instructions"] for name, book in variants.items()
+        }
+        print(f"\n{args.chapters} chapters x 2 languages, instructions executed (cachegrind):")
+        for name, count in counts.items():
+            print(f"  {name:16} {count / 1e9:8.2f} G  x{count / counts['baseline']:.3f}")
+        return
+
     runs: dict[str, list[dict]] = {name: [] for name in variants}
     names = list(variants)
     for round_ in range(args.rounds):
