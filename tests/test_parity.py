@@ -153,9 +153,11 @@ def test_a_stale_translation_builds_with_a_notice_for_its_readers(book):
         notice.select_one(".admonition-title").get_text() == "This translation may be out of date"
     )
     link = notice.find("a")
-    assert (link["href"], link["lang"], link.get_text()) == (
+    # hreflang names the target's language; the link text itself is English.
+    assert (link["href"], link["hreflang"], link.get("lang"), link.get_text()) == (
         "../../../chapters/sft-to-rl/",
         "zh",
+        None,
         "Read the Chinese original",
     )
     zh_page = BeautifulSoup((book / "site/chapters/sft-to-rl/index.html").read_text(), "lxml")
