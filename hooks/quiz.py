@@ -8,7 +8,6 @@ search, and the indexer does not parse and segment every quiz's markup.
 
 from __future__ import annotations
 
-import logging
 import re
 from pathlib import Path
 
@@ -17,12 +16,10 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from book_pages import read_book
-from languages import current_language, language_codes
+from languages import current_language, language_codes, languages
 from quiz_load import Quiz, QuizError, load_quiz
 from quiz_render import InlineMarkdown, render_quiz
 from ui_strings import strings_for
-
-log = logging.getLogger("mkdocs.hooks.quiz")
 
 QUIZ_DIR = "quizzes"
 DIRECTIVE = re.compile(r"^\{\{\s*quiz\(\s*\"([^\"]*)\"\s*\)\s*\}\}[ \t]*$", re.MULTILINE)
@@ -43,7 +40,9 @@ _build: dict = {}
 
 def on_files(files: Files, *, config: MkDocsConfig) -> None:
     quizzes = _load_all(config)
-    _check_usage(config, quizzes)
+    # The first language's build checks the pages of every language.
+    if current_language(config) == languages(config)[0].locale:
+        _check_usage(config, quizzes)
     _build.clear()
     _build.update(quizzes=quizzes, pages=set(), env=None, md=None)
 
@@ -160,10 +159,9 @@ def _check_sections(quiz: Quiz, html: str, page: Page) -> None:
     """A question's `section` must be an id on the page that shows the quiz."""
     for index, question in enumerate(quiz.questions):
         if question.section and f'id="{question.section}"' not in html:
+            line = quiz.line_of("questions", index, "section")
             raise QuizError(
-                f"{quiz.name}:{quiz.line_of('questions', index, 'section')}: "
-                f"question '{question.id}' → "
-                f"section: the page "
+                f"{quiz.name}:{line}: question '{question.id}' → section: the page "
                 f"{page.file.src_path} has no heading with the id '{question.section}'. "
                 f"Give the heading an id, as in '## Title {{#{question.section}}}'."
             )
