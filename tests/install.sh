@@ -11,6 +11,8 @@ command -v chromium >/dev/null || packages+=(chromium)
 fc-list 2>/dev/null | grep -q "Noto Sans CJK" || packages+=(fonts-noto-cjk)
 command -v npm >/dev/null || packages+=(nodejs npm)
 python3 -m venv --help >/dev/null 2>&1 || packages+=(python3-venv)
+# Playwright's bundled Node driver links against libatomic.
+ldconfig -p 2>/dev/null | grep -q libatomic.so.1 || packages+=(libatomic1)
 if [ ${#packages[@]} -gt 0 ]; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
