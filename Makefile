@@ -2,7 +2,7 @@
 VENV := .venv
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint bench
+.PHONY: serve build test lint bench status
 
 $(VENV)/bin/mkdocs: requirements.txt requirements-test.txt
 	bash tests/install.sh
@@ -22,3 +22,6 @@ lint: $(VENV)/bin/mkdocs
 
 bench: $(VENV)/bin/mkdocs
 	$(VENV)/bin/python benchmarks/book_build.py
+
+status: $(VENV)/bin/mkdocs
+	$(VENV)/bin/python hooks/book.py status
