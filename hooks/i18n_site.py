@@ -1,6 +1,6 @@
 """Per-page language alternates, one 404 page per language, one search index per language.
 
-static-i18n leaves three gaps (see STACK-NOTES): hreflang links are relative and
+static-i18n leaves three gaps: hreflang links are relative and
 have no x-default; the English build overwrites the Chinese 404.html; and every
 language shares one search index. This hook closes them.
 """
