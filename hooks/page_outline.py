@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
@@ -75,12 +76,31 @@ def outline(body: str, first_line: int = 1) -> list[Element]:
     return elements
 
 
-def _skip_fence(lines: list[str], i: int, fence: re.Match, number: int, out: list) -> int:
-    """Record the code block that opens at line i; return the line after it."""
-    marker, info = fence.group("fence"), fence.group("info")
+def unfenced_lines(text: str) -> Iterator[tuple[int, str]]:
+    """(index, line) for every line outside fenced code blocks."""
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines):
+        fence = _FENCE.match(lines[i])
+        if fence:
+            i = _fence_end(lines, i, fence.group("fence")) + 1
+            continue
+        yield i, lines[i]
+        i += 1
+
+
+def _fence_end(lines: list[str], i: int, marker: str) -> int:
+    """The index of the line that closes the fence opened at line i."""
     end = i + 1
     while end < len(lines) and not lines[end].strip().startswith(marker):
         end += 1
+    return end
+
+
+def _skip_fence(lines: list[str], i: int, fence: re.Match, number: int, out: list) -> int:
+    """Record the code block that opens at line i; return the line after it."""
+    marker, info = fence.group("fence"), fence.group("info")
+    end = _fence_end(lines, i, marker)
     code = "\n".join(line.strip() for line in lines[i + 1 : end])
     translated = TRANSLATED_MARK in info
     key = "translated" if translated else hashlib.sha256(code.encode()).hexdigest()[:12]

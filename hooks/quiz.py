@@ -17,13 +17,15 @@ from mkdocs.structure.pages import Page
 
 from book_pages import read_book
 from languages import current_language, language_codes, languages
+from page_outline import unfenced_lines
 from quiz_load import Quiz, QuizError, load_quiz
 from quiz_render import InlineMarkdown, render_quiz
 from ui_strings import strings_for
 
 QUIZ_DIR = "quizzes"
-DIRECTIVE = re.compile(r"^\{\{\s*quiz\(\s*\"([^\"]*)\"\s*\)\s*\}\}[ \t]*$", re.MULTILINE)
-ANY_DIRECTIVE = re.compile(r"^[ \t]*\{\{\s*quiz\b.*$", re.MULTILINE)
+# Directives are whole lines outside fenced code (a code block may show the syntax).
+DIRECTIVE = re.compile(r"\{\{\s*quiz\(\s*\"([^\"]*)\"\s*\)\s*\}\}[ \t]*")
+ANY_DIRECTIVE = re.compile(r"[ \t]*\{\{\s*quiz\b")
 # An HTML comment: Markdown keeps it as a block, the search indexer ignores it.
 MARKER = "<!-- quiz:{} -->"
 MARKER_HTML = re.compile(r"<!-- quiz:([a-z0-9-]+) -->")
@@ -57,11 +59,11 @@ def on_page_markdown(
 ) -> str | None:
     if "{{" not in markdown or "quiz" not in markdown:
         return None
-
-    def place(match: re.Match) -> str:
-        return f"\n{MARKER.format(match.group(1))}\n"
-
-    return DIRECTIVE.sub(place, markdown)
+    lines = markdown.split("\n")
+    for index, line in unfenced_lines(markdown):
+        if directive := DIRECTIVE.fullmatch(line):
+            lines[index] = f"\n{MARKER.format(directive.group(1))}\n"
+    return "\n".join(lines)
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
@@ -134,13 +136,15 @@ def _check_usage(config: MkDocsConfig, quizzes: dict[str, Quiz]) -> None:
 def _directives(source, quizzes: dict[str, Quiz], docs: Path) -> set[str]:
     """The quiz ids a page names; a malformed or dangling directive is an error."""
     used = set()
-    for match in ANY_DIRECTIVE.finditer(source.text):
-        line = source.text.count("\n", 0, match.start()) + 1
-        directive = DIRECTIVE.fullmatch(match.group(0).strip())
+    for index, text in unfenced_lines(source.text):
+        if not ANY_DIRECTIVE.match(text):
+            continue
+        line = index + 1
+        directive = DIRECTIVE.fullmatch(text)
         if directive is None:
             raise QuizError(
                 f"{source.name}:{line}: cannot read the quiz directive "
-                f"{match.group(0).strip()!r}. Write it alone on its line, as "
+                f"{text.strip()!r}. Write it alone on its line, not indented, as "
                 '{{ quiz("quiz-id") }}.'
             )
         quiz_id = directive.group(1)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from bs4 import BeautifulSoup
+
 from conftest import build_site
 
 
@@ -58,7 +60,7 @@ def test_a_malformed_directive(book):
     _fails_with(
         book,
         "docs/chapters/sft-to-rl.en.md:66: cannot read the quiz directive '{{ quiz(sft-to-rl) }}'. "
-        'Write it alone on its line, as {{ quiz("quiz-id") }}.',
+        'Write it alone on its line, not indented, as {{ quiz("quiz-id") }}.',
     )
 
 
@@ -83,3 +85,16 @@ def test_a_broken_quiz_file(book):
         "Did you mean 'hint'? Expected one of: id, question, explanation, hint, section, type, "
         "options.",
     )
+
+
+def test_a_directive_inside_a_code_block_is_shown_not_run(book):
+    example = '```markdown\n{{ quiz("not-a-quiz") }}\n{{ quiz(broken) }}\n```\n\n'
+    for page in (EN, ZH):
+        _edit(book / page, "## ", example + "## ")
+    result = build_site(book, book / "site", "http://127.0.0.1/book/")
+    assert result.returncode == 0, result.stderr
+    html = (book / "site/en/chapters/sft-to-rl/index.html").read_text("utf-8")
+    soup = BeautifulSoup(html, "lxml")
+    code = soup.select_one("article pre code").get_text()
+    assert '{{ quiz("not-a-quiz") }}' in code and "{{ quiz(broken) }}" in code
+    assert len(soup.select("section.quiz")) == 1
