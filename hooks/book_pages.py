@@ -47,12 +47,17 @@ def read_book(docs_dir: Path, locales: tuple[str, ...]) -> dict[str, BookPage]:
     docs_dir = Path(docs_dir)
     pages: dict[str, BookPage] = {}
     for path in sorted(docs_dir.rglob("*.md")):
-        rel = path.relative_to(docs_dir).as_posix()
-        stem, _, suffix = rel[: -len(".md")].rpartition(".")
-        locale = suffix if stem and suffix in locales else locales[0]
-        key = (stem if stem and suffix in locales else rel[: -len(".md")]) + ".md"
+        key, locale = page_key(path.relative_to(docs_dir).as_posix(), locales)
         pages.setdefault(key, BookPage(key)).variants[locale] = _read(path, docs_dir)
     return pages
+
+
+def page_key(rel: str, locales: tuple[str, ...]) -> tuple[str, str]:
+    """('chapters/x.md', 'en') for 'chapters/x.en.md'; no suffix means the default language."""
+    stem, _, suffix = rel[: -len(".md")].rpartition(".")
+    if stem and suffix in locales:
+        return stem + ".md", suffix
+    return rel, locales[0]
 
 
 def _read(path: Path, docs_dir: Path) -> Source:

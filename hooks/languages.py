@@ -47,6 +47,11 @@ def current_language(config: MkDocsConfig) -> str:
     return config.plugins["i18n"].current_language
 
 
+def is_first_build(config: MkDocsConfig) -> bool:
+    """True while the default language builds: the one that checks the whole book."""
+    return current_language(config) == languages(config)[0].locale
+
+
 def is_last_build(config: MkDocsConfig) -> bool:
     """True in the outer build's `on_post_build`, once every language is written.
 

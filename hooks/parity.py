@@ -15,7 +15,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from book_check import check_book
-from languages import current_language, languages
+from book_pages import page_key
+from languages import is_first_build, language_codes
 
 log = logging.getLogger("mkdocs.hooks.parity")
 
@@ -29,7 +30,7 @@ _stale: dict[tuple[str, str], str] = {}
 
 def on_files(files: Files, *, config: MkDocsConfig) -> None:
     # The first language's build checks the whole book; the others reuse it.
-    if current_language(config) != languages(config)[0].locale:
+    if not is_first_build(config):
         return
     status = check_book(config)
     if status.problems:
@@ -44,21 +45,6 @@ def on_files(files: Files, *, config: MkDocsConfig) -> None:
 
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
-    since = _stale.get((_key(page, config), current_language(config)))
-    context["i18n_stale_since"] = since
+    key, locale = page_key(page.file.src_uri, language_codes(config))
+    context["i18n_stale_since"] = _stale.get((key, locale))
     return context
-
-
-# -----------------------------------------------------------------------------
-# Helper functions
-# -----------------------------------------------------------------------------
-
-
-def _key(page: Page, config: MkDocsConfig) -> str:
-    """chapters/x.md for chapters/x.en.md."""
-    uri = page.file.src_uri
-    for lang in languages(config):
-        suffix = f".{lang.locale}.md"
-        if uri.endswith(suffix):
-            return uri[: -len(suffix)] + ".md"
-    return uri

@@ -16,7 +16,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from book_pages import read_book
-from languages import current_language, language_codes, languages
+from languages import current_language, is_first_build, language_codes
 from page_outline import unfenced_lines
 from quiz_load import Quiz, QuizError, load_quiz
 from quiz_render import InlineMarkdown, render_quiz
@@ -43,7 +43,7 @@ _build: dict = {}
 def on_files(files: Files, *, config: MkDocsConfig) -> None:
     quizzes = _load_all(config)
     # The first language's build checks the pages of every language.
-    if current_language(config) == languages(config)[0].locale:
+    if is_first_build(config):
         _check_usage(config, quizzes)
     _build.clear()
     _build.update(quizzes=quizzes, pages=set(), env=None, md=None)
