@@ -1,0 +1,132 @@
+"""A textbook's material: math, figures, tables, numbered items, cross-references.
+
+Thin MkDocs handlers around the plain modules in `textbook/`. Every page of a
+language is rendered first; then (on_env, before any page is written) problems
+stop the build, book-wide numbers are assigned, and each page's markers become
+"图 1-2" / "Figure 1-2" before search indexes it and templates wrap it.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from languages import current_language, is_first_build, language_codes
+from textbook.extension import BookExtension
+from textbook.numbering import chapter_numbers, check_references, fill, item_numbers
+from textbook.shared_assets import add_shared_assets
+from ui_strings import load_strings, strings_for
+
+log = logging.getLogger("mkdocs.hooks.book_material")
+
+# The admonition kinds the book uses; untitled boxes get a title in the page's language.
+ADMONITIONS = ("example", "abstract", "note", "warning", "question")
+
+_state: dict = {"ext": None, "chapters": {}}
+
+# -----------------------------------------------------------------------------
+# Hooks
+# -----------------------------------------------------------------------------
+
+
+def on_config(config: MkDocsConfig) -> None:
+    ext = next((e for e in config.markdown_extensions if isinstance(e, BookExtension)), None)
+    if ext is None:
+        ext = BookExtension()
+        config.markdown_extensions.append(ext)
+    _state["ext"] = ext
+    _translate_admonitions(config)
+
+
+# After static-i18n (-100), which has chosen this language's files by then.
+@event_priority(-110)
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    _state["ext"].start_build()
+    if not is_first_build(config):
+        add_shared_assets(files, config, language_codes(config))
+    return files
+
+
+def on_nav(nav, *, config: MkDocsConfig, files: Files) -> None:
+    _state["chapters"] = chapter_numbers([page.file.src_uri for page in nav.pages])
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
+    _state["ext"].start_page(
+        name=_shown_name(page, config),
+        src_uri=page.file.src_uri,
+        source=page.file.content_string,
+        files=files,
+        locale=current_language(config),
+    )
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
+    _state["ext"].page = None  # other Markdown rendered later (quiz texts) is not this page
+
+
+def on_env(env, *, config: MkDocsConfig, files: Files):
+    ext: BookExtension = _state["ext"]
+    problems = ext.problems + check_references(ext.records)
+    if problems:
+        for problem in problems:
+            log.error(problem)
+        raise PluginError(
+            f"{len(problems)} problem(s) with figures, math, images or references; "
+            "each is listed above with its file and line."
+        )
+    numbers = {
+        uri: item_numbers(record, _state["chapters"].get(uri))
+        for uri, record in ext.records.items()
+    }
+    labels = _labels(config)
+    for file in files.documentation_pages():
+        record = ext.records.get(file.src_uri)
+        if file.page is not None and file.page.content and record is not None:
+            file.page.content = fill(file.page.content, record, ext.records, numbers, labels)
+    return env
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+
+def _labels(config: MkDocsConfig) -> dict[str, dict[str, str]]:
+    ui = strings_for(config)
+    return {
+        "caption": {
+            "figure": ui["figure_label"],
+            "table": ui["table_label"],
+            "equation": ui["equation_number"],
+        },
+        "ref": {
+            "figure": ui["figure_label"],
+            "table": ui["table_label"],
+            "equation": ui["equation_label"],
+        },
+    }
+
+
+def _translate_admonitions(config: MkDocsConfig) -> None:
+    """Titles for untitled boxes, from ui_strings.yml, through static-i18n's option."""
+    strings = load_strings(language_codes(config))
+    for lang in config.plugins["i18n"].config.languages:
+        titles = {kind: strings[f"admonition_{kind}"][lang.locale] for kind in ADMONITIONS}
+        lang["admonition_translations"] = {**titles, **(lang.admonition_translations or {})}
+
+
+def _shown_name(page: Page, config: MkDocsConfig) -> str:
+    """docs/chapters/x.en.md: the path an author sees, relative to mkdocs.yml."""
+    source = Path(page.file.abs_src_path or "")
+    project = Path(config.config_file_path or ".").parent
+    try:
+        return source.relative_to(project).as_posix()
+    except ValueError:
+        return page.file.src_uri

@@ -1,0 +1,61 @@
+"""One Python-Markdown extension for the book's material: math and the page record.
+
+MkDocs renders each page with a fresh Markdown instance but the same extension
+objects, so the extension carries the page being rendered (set by the hook) and
+collects every problem of the build in one list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markdown import Extension, Markdown
+from mkdocs.structure.files import Files
+
+from textbook.collect import BookTreeprocessor, PageRecord
+from textbook.math_ext import MathExtension
+from textbook.source_lines import SourceLines
+
+
+@dataclass
+class PageContext:
+    """The page being rendered: its record, its source lines, the build's files."""
+
+    record: PageRecord
+    lines: SourceLines
+    files: Files
+    locale: str
+    problems: list[str]
+
+    def report(self, line: int, message: str) -> None:
+        self.problems.append(f"{self.record.name}:{line}: {message}")
+
+
+class BookExtension(Extension):
+    """Math as MathML, figure/table/equation numbering marks, references, image checks."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.page: PageContext | None = None
+        self.problems: list[str] = []
+        self.records: dict[str, PageRecord] = {}
+
+    def start_build(self) -> None:
+        self.page = None
+        self.problems = []
+        self.records = {}
+
+    def start_page(self, *, name: str, src_uri: str, source: str, files: Files, locale: str):
+        record = PageRecord(name=name, src_uri=src_uri)
+        self.records[src_uri] = record
+        self.page = PageContext(record, SourceLines(source), files, locale, self.problems)
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        MathExtension(report=self._report_tex).extendMarkdown(md)
+        # After toc (5: heading ids), before MkDocs rewrites links (relpath, 0).
+        md.treeprocessors.register(BookTreeprocessor(md, self), "book-material", 3)
+
+    def _report_tex(self, tex: str, message: str) -> None:
+        if self.page is not None:
+            line = self.page.lines.line_of(tex)
+            self.page.report(line, f"cannot read the formula {tex.strip()!r}: {message}.")

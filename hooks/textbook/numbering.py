@@ -1,0 +1,89 @@
+"""Book-wide numbers (图 1-2 / Figure 1-2) and the text of every cross-reference.
+
+A number is the chapter's place in the nav and the item's place in its chapter,
+counted per kind, so numbers follow the book whenever an item is added, moved or
+removed. Only pages under `chapters/` are chapters; other pages number plainly.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from textbook.collect import NUMBER_MARK, REF_MARK, PageRecord
+
+CHAPTER_DIR = "chapters/"
+_MARK = re.compile(
+    "<!--(" + NUMBER_MARK.format(r"(\d+)") + "|" + REF_MARK.format(r"(\d+)") + ")-->"
+)
+
+
+def chapter_numbers(nav_src_uris: list[str]) -> dict[str, int]:
+    """{src_uri: chapter number} for the chapters, in nav order."""
+    chapters = [uri for uri in nav_src_uris if uri.startswith(CHAPTER_DIR)]
+    return {uri: n for n, uri in enumerate(chapters, 1)}
+
+
+def item_numbers(record: PageRecord, chapter: int | None) -> list[str]:
+    """'1-2' (or '2' outside chapters) for each numbered item of a page, in order."""
+    seen: Counter[str] = Counter()
+    numbers = []
+    for item in record.items:
+        seen[item.kind] += 1
+        numbers.append(f"{chapter}-{seen[item.kind]}" if chapter else str(seen[item.kind]))
+    return numbers
+
+
+def check_references(records: dict[str, PageRecord]) -> list[str]:
+    """A message for every reference to an id that is not a numbered item or a heading."""
+    problems = []
+    for record in records.values():
+        for ref in record.refs:
+            target = records.get(ref.page or record.src_uri)
+            if target is None:
+                problems.append(
+                    f"{record.name}:{ref.line}: the reference [](#{ref.id}) in '{ref.href}' "
+                    f"points to '{ref.page}', which is not a page of the book."
+                )
+            elif not _known(target, ref.id):
+                page = "this page" if target is record else target.name
+                known = ", ".join(i.id for i in target.items if i.id) or "none"
+                problems.append(
+                    f"{record.name}:{ref.line}: the reference [](#{ref.id}) points to no "
+                    f"figure, table, equation or section: {page} has no id '{ref.id}'. "
+                    f"Ids of its figures, tables and equations: {known}."
+                )
+    return problems
+
+
+def fill(
+    html: str,
+    record: PageRecord,
+    records: dict[str, PageRecord],
+    numbers: dict[str, list[str]],
+    labels: dict[str, dict[str, str]],
+) -> str:
+    """The page's HTML with numbers in captions and texts in references.
+
+    `labels["caption"]` and `labels["ref"]` map a kind to its text in the page's
+    language: "图 {number}" in a caption and a reference, "({number})" beside an
+    equation and "式 ({number})" in a reference to it.
+    """
+
+    def replace(match: re.Match) -> str:
+        if match.group(2) is not None:
+            index = int(match.group(2))
+            kind = record.items[index].kind
+            return labels["caption"][kind].format(number=numbers[record.src_uri][index])
+        ref = record.refs[int(match.group(3))]
+        target = records[ref.page or record.src_uri]
+        for index, item in enumerate(target.items):
+            if item.id == ref.id:
+                return labels["ref"][item.kind].format(number=numbers[target.src_uri][index])
+        return target.headings[ref.id]
+
+    return _MARK.sub(replace, html)
+
+
+def _known(record: PageRecord, element_id: str) -> bool:
+    return element_id in record.headings or any(i.id == element_id for i in record.items)
