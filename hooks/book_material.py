@@ -48,6 +48,10 @@ def on_config(config: MkDocsConfig) -> None:
 @event_priority(-110)
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     _state["ext"].start_build()
+    # Footnotes' back-links are titled (and, in collect.py, labelled) in the page's language.
+    config.mdx_configs.setdefault("footnotes", {})["BACKLINK_TITLE"] = strings_for(config)[
+        "footnote_backlink"
+    ]
     if not is_first_build(config):
         add_shared_assets(files, config, language_codes(config))
     return files

@@ -94,6 +94,9 @@ class BookTreeprocessor(Treeprocessor):
                 if "headerlink" not in child.get("class", "")
             )
             record.headings[element.get("id")] = ((element.text or "") + text).strip()
+        elif tag == "a" and "footnote-backref" in element.get("class", ""):
+            # The link's text is "↩": its title names it for screen readers too.
+            element.set("aria-label", element.get("title", ""))
         elif tag == "a" and not len(element) and not (element.text or "").strip():
             self._reference(element, page)
         elif tag == "img":
