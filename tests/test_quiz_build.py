@@ -39,7 +39,7 @@ def test_a_page_naming_a_missing_quiz(book):
         _edit(book / page, '{{ quiz("sft-to-rl") }}', '{{ quiz("sft-to-lr") }}')
     _fails_with(
         book,
-        "docs/chapters/sft-to-rl.en.md:66: the page uses the quiz 'sft-to-lr', but "
+        "docs/chapters/sft-to-rl.en.md:94: the page uses the quiz 'sft-to-lr', but "
         "docs/quizzes/sft-to-lr.yml does not exist. Create it, or use one of the existing "
         "quizzes: sft-to-rl.",
     )
@@ -59,7 +59,7 @@ def test_a_malformed_directive(book):
         _edit(book / page, '{{ quiz("sft-to-rl") }}', "{{ quiz(sft-to-rl) }}")
     _fails_with(
         book,
-        "docs/chapters/sft-to-rl.en.md:66: cannot read the quiz directive '{{ quiz(sft-to-rl) }}'. "
+        "docs/chapters/sft-to-rl.en.md:94: cannot read the quiz directive '{{ quiz(sft-to-rl) }}'. "
         'Write it alone on its line, not indented, as {{ quiz("quiz-id") }}.',
     )
 
