@@ -81,10 +81,8 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
     if problems:
         for problem in problems:
             log.error(problem)
-        raise PluginError(
-            f"{len(problems)} problem(s) with figures, math, images or references; "
-            "each is listed above with its file and line."
-        )
+        count = f"{len(problems)} problem" + ("" if len(problems) == 1 else "s")
+        raise PluginError(f"The build stopped on {count} with figures, math, images or references.")
     numbers = {
         uri: item_numbers(record, _state["chapters"].get(uri))
         for uri, record in ext.records.items()

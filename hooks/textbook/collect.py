@@ -10,6 +10,7 @@ is read.
 from __future__ import annotations
 
 import posixpath
+import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
@@ -65,11 +66,11 @@ class BookTreeprocessor(Treeprocessor):
         page = self.context.page
         if page is None:
             return
-        for parent in root.iter():
-            for element in list(parent):
-                self._visit(parent, element, page)
+        # Document order (numbers count in it); elements added on the way are not visited.
+        for element in list(root.iter()):
+            self._visit(element, page)
 
-    def _visit(self, parent, element: etree.Element, page) -> None:
+    def _visit(self, element: etree.Element, page) -> None:
         record: PageRecord = page.record
         tag = element.tag
         if element_id := element.get("id"):
@@ -107,9 +108,10 @@ class BookTreeprocessor(Treeprocessor):
         classes = element.get("class", "").split()
         element.set("class", " ".join(dict.fromkeys([*classes, f"book-{kind}"])))
         element.set("data-kind", kind)
-        line = page.lines.line_of(f"#{element_id}" if element_id else "///")
-        if element_id and kind == "equation":
+        if kind == "equation":
             line = page.lines.line_of(f"\\label{{{element_id}}}")
+        else:  # the caption block's first line: `/// figure-caption | #fig-id`
+            line = page.lines.line_of(_caption_line(element_id))
         for earlier in page.record.items:
             if element_id and earlier.id == element_id:
                 page.report(
@@ -150,6 +152,11 @@ class BookTreeprocessor(Treeprocessor):
                 f"the image '{src}' does not exist: add docs/{path} (shared by every "
                 f"language) or a localized copy such as docs/{_localized(path, page.locale)}.",
             )
+
+
+def _caption_line(element_id: str) -> re.Pattern:
+    name = rf"#{re.escape(element_id)}(?![\w-])" if element_id else ""
+    return re.compile(rf"^[ \t]*///[ \t]*[\w-]*caption\b.*{name}", re.MULTILINE)
 
 
 def _localized(path: str, locale: str) -> str:

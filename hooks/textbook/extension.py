@@ -58,4 +58,4 @@ class BookExtension(Extension):
     def _report_tex(self, tex: str, message: str) -> None:
         if self.page is not None:
             line = self.page.lines.line_of(tex)
-            self.page.report(line, f"cannot read the formula {tex.strip()!r}: {message}.")
+            self.page.report(line, f"cannot read the formula '{tex.strip()}': {message}.")
