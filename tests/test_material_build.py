@@ -127,7 +127,8 @@ def test_tabs_footnotes_and_untitled_boxes_in_both_languages(book):
 
 def test_numbers_follow_a_moved_and_an_added_figure(book):
     block_zh = (
-        "    ![四行圆点是四个解法的步骤，第 1 行 5 步，第 2 行 4 步，第 3 行 7 步，第 4 行只有 1 步，"
+        "    ![四行圆点是四个解法的步骤，第 1 行 5 步，第 2 行 4 步，"
+        "第 3 行 7 步，第 4 行只有 1 步，"
         "每一行都以箭头指向答案 3](img/four-solutions.svg)\n\n"
         "    /// figure-caption | #fig-four-solutions\n"
         "    四个解法的步数各不相同，但都到达答案 3。\n    ///\n"
