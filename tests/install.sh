@@ -9,6 +9,8 @@ sudo=""
 packages=()
 command -v chromium >/dev/null || packages+=(chromium)
 fc-list 2>/dev/null | grep -q "Noto Sans CJK" || packages+=(fonts-noto-cjk)
+# A font with an OpenType MATH table: Chromium stretches MathML braces and fractions with it.
+fc-list 2>/dev/null | grep -q "DejaVu Math" || packages+=(fonts-dejavu-extra)
 command -v npm >/dev/null || packages+=(nodejs npm)
 python3 -m venv --help >/dev/null 2>&1 || packages+=(python3-venv)
 # Playwright's bundled Node driver links against libatomic.
