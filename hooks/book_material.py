@@ -20,6 +20,7 @@ from mkdocs.structure.pages import Page
 from languages import current_language, is_first_build, language_codes
 from textbook.extension import BookExtension
 from textbook.numbering import chapter_numbers, check_references, fill, item_numbers
+from textbook.quiz_refs import quiz_questions
 from textbook.shared_assets import add_shared_assets
 from ui_strings import load_strings, strings_for
 
@@ -77,6 +78,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 def on_env(env, *, config: MkDocsConfig, files: Files):
     ext: BookExtension = _state["ext"]
+    _add_quiz_questions(ext, files, config)
     problems = ext.problems + check_references(ext.records)
     if problems:
         for problem in problems:
@@ -100,6 +102,18 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
 # -----------------------------------------------------------------------------
 
 
+def _add_quiz_questions(ext: BookExtension, files: Files, config: MkDocsConfig) -> None:
+    """Quiz questions become reference targets; MkDocs' anchor check learns their ids."""
+    quiz_dir = Path(config.docs_dir) / "quizzes"
+    for file in files.documentation_pages():
+        record = ext.records.get(file.src_uri)
+        if record is None or file.page is None or "<!-- quiz:" not in (file.page.content or ""):
+            continue
+        record.questions = quiz_questions(file.page.content, quiz_dir, language_codes(config))
+        if file.page.present_anchor_ids is not None:
+            file.page.present_anchor_ids |= set(record.questions)
+
+
 def _labels(config: MkDocsConfig) -> dict[str, dict[str, str]]:
     ui = strings_for(config)
     return {
@@ -112,6 +126,7 @@ def _labels(config: MkDocsConfig) -> dict[str, dict[str, str]]:
             "figure": ui["figure_label"],
             "table": ui["table_label"],
             "equation": ui["equation_label"],
+            "question": ui["question_label"],
         },
     }
 

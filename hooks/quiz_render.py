@@ -54,10 +54,15 @@ def render_quiz(quiz: Quiz, lang: str, *, env: Environment, md: InlineMarkdown, 
 # -----------------------------------------------------------------------------
 
 
+def question_anchor(quiz_id: str, question_id: str) -> str:
+    """The id of a question's form: what a link or a cross-reference points to."""
+    return f"quiz-{quiz_id}-{question_id}"
+
+
 def _question_view(q, number: int, quiz: Quiz, lang: str, md: InlineMarkdown, ui: dict) -> dict:
     view = {
         "id": q.id,
-        "dom_id": f"quiz-{quiz.id}-{q.id}",
+        "dom_id": question_anchor(quiz.id, q.id),
         "number": number,
         "type": q.type,
         "version": quiz.versions[q.id],

@@ -95,6 +95,7 @@ def test_a_second_chapter_numbers_its_own_and_refers_to_the_first(book):
         ("#tab-costs", "表 2-1"),
         ("#eq-price", "式（2-1）"),
         ("#figures", "图与表"),
+        ("../sft-to-rl/#quiz-sft-to-rl-emily-apple-price", "测验第 6 题"),
     ]
     assert _refs(en) == [
         ("../sft-to-rl/#fig-training-stages", "Figure 1-1"),
@@ -102,6 +103,7 @@ def test_a_second_chapter_numbers_its_own_and_refers_to_the_first(book):
         ("#tab-costs", "Table 2-1"),
         ("#eq-price", "Equation (2-1)"),
         ("#figures", "Figures and tables"),
+        ("../sft-to-rl/#quiz-sft-to-rl-emily-apple-price", "Question 6"),
     ]
     # The first chapter keeps its numbers.
     assert _numbers(page(CHAPTER["en"]))["fig-training-stages"] == "Figure 1-1"
@@ -201,7 +203,7 @@ def test_a_reference_to_an_unknown_id(book):
         _edit(book / path, "[](#fig-training-stages)", "[](#fig-training-stage)")
     assert _errors(book) == [
         "ERROR   -  docs/chapters/sft-to-rl.zh.md:17: the reference [](#fig-training-stage) "
-        "points to no figure, table, equation or section: this page has no id "
+        "points to no figure, table, equation, section or quiz question: this page has no id "
         "'fig-training-stage'. Ids of its figures, tables and equations: fig-training-stages, "
         "tab-textbook-parts, eq-emily-system, fig-four-solutions.",
         _stopped(1),

@@ -53,6 +53,7 @@ class PageRecord:
     headings: dict[str, str] = field(default_factory=dict)
     refs: list[Ref] = field(default_factory=list)
     ids: set[str] = field(default_factory=set)
+    questions: dict[str, int] = field(default_factory=dict)  # quiz question anchor -> number
 
 
 class BookTreeprocessor(Treeprocessor):

@@ -50,7 +50,8 @@ def check_references(records: dict[str, PageRecord]) -> list[str]:
                 known = ", ".join(i.id for i in target.items if i.id) or "none"
                 problems.append(
                     f"{record.name}:{ref.line}: the reference [](#{ref.id}) points to no "
-                    f"figure, table, equation or section: {page} has no id '{ref.id}'. "
+                    f"figure, table, equation, section or quiz question: {page} has no id "
+                    f"'{ref.id}'. "
                     f"Ids of its figures, tables and equations: {known}."
                 )
     return problems
@@ -80,10 +81,16 @@ def fill(
         for index, item in enumerate(target.items):
             if item.id == ref.id:
                 return labels["ref"][item.kind].format(number=numbers[target.src_uri][index])
+        if ref.id in target.questions:
+            return labels["ref"]["question"].format(number=target.questions[ref.id])
         return target.headings[ref.id]
 
     return _MARK.sub(replace, html)
 
 
 def _known(record: PageRecord, element_id: str) -> bool:
-    return element_id in record.headings or any(i.id == element_id for i in record.items)
+    return (
+        element_id in record.headings
+        or element_id in record.questions
+        or any(i.id == element_id for i in record.items)
+    )

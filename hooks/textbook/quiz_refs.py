@@ -1,0 +1,38 @@
+"""Quiz questions as cross-reference targets: `[](#quiz-sft-to-rl-emily-apple-price)`.
+
+The quiz is put into a page after its Markdown is rendered (hooks/quiz.py), so
+the questions' ids are read from the quiz files of the quizzes a page shows,
+numbered as the quiz numbers them.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from quiz_load import load_quiz
+from quiz_render import question_anchor
+
+# The marker hooks/quiz.py leaves where a quiz goes.
+_QUIZ = re.compile(r"<!-- quiz:([a-z0-9-]+) -->")
+_cache: dict[Path, tuple[float, dict[str, int]]] = {}
+
+
+def quiz_questions(html: str, quiz_dir: Path, locales: tuple[str, ...]) -> dict[str, int]:
+    """{question anchor: its number} for every quiz the page shows."""
+    questions: dict[str, int] = {}
+    for quiz_id in _QUIZ.findall(html):
+        path = quiz_dir / f"{quiz_id}.yml"
+        if path.exists():
+            questions |= _numbered(path, locales)
+    return questions
+
+
+def _numbered(path: Path, locales: tuple[str, ...]) -> dict[str, int]:
+    mtime = path.stat().st_mtime
+    cached = _cache.get(path)
+    if cached is None or cached[0] != mtime:
+        quiz = load_quiz(path, locales)
+        anchors = {question_anchor(quiz.id, q.id): n for n, q in enumerate(quiz.questions, 1)}
+        cached = _cache[path] = (mtime, anchors)
+    return cached[1]
