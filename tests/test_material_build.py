@@ -12,6 +12,8 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from conftest import build_site
+from material_helpers import numbers as _numbers
+from material_helpers import refs as _refs
 
 FIXTURES = Path(__file__).parent / "fixtures" / "material"
 ZH = "docs/chapters/sft-to-rl.zh.md"
@@ -46,22 +48,6 @@ def _stopped(count: int) -> str:
         f"ERROR   -  The build stopped on {count} {problems} with figures, math, images or "
         "references."
     )
-
-
-def _numbers(soup) -> dict[str, str]:
-    """{id: number text} of every numbered figure, table and equation on a page."""
-    article = soup.select_one("article")
-    numbers = {
-        figure["id"]: figure.select_one("figcaption .book-number").get_text()
-        for figure in article.select("figure[data-kind]")
-    }
-    for equation in article.select(".book-equation"):
-        numbers[equation["id"]] = equation.select_one(".book-equation__number").get_text()
-    return numbers
-
-
-def _refs(soup) -> list[tuple[str, str]]:
-    return [(a["href"], a.get_text()) for a in soup.select("article a.book-ref")]
 
 
 # -----------------------------------------------------------------------------

@@ -7,7 +7,8 @@ import posixpath
 import pytest
 from bs4 import BeautifulSoup
 
-from test_material_build import _numbers, _refs
+from material_helpers import numbers as _numbers
+from material_helpers import refs as _refs
 
 CHAPTER = {"zh": "chapters/sft-to-rl/", "en": "en/chapters/sft-to-rl/"}
 NUMBERS = {
