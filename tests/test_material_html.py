@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import posixpath
 
 import pytest
@@ -61,6 +62,15 @@ def test_math_is_mathml_with_its_tex(site, lang):
     assert "\\label" not in display.annotation.get_text()
     inline = [m.annotation.get_text() for m in article.select("math[display=inline]")]
     assert r"3x + 2 \times 2 = 13" in inline
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_search_indexes_formulas_once_without_their_tex(site, lang):
+    prefix = {"zh": "", "en": "en/"}[lang]
+    index = json.loads((site.dir / prefix / "search/search_index.json").read_text("utf-8"))
+    text = " ".join(doc["text"] for doc in index["docs"])
+    assert "3a+2o=13" in text
+    assert "\\begin{cases}" not in text and "\\times" not in text
 
 
 def _scripts(soup: BeautifulSoup) -> tuple[set[str], list[str]]:

@@ -16,12 +16,15 @@ from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import HTML_PLACEHOLDER
 
 from textbook.math_ext import EQUATION_CLASS
 
 # Marker comments, replaced by numbers and reference texts in numbering.fill.
 NUMBER_MARK = "book-number:{}"
 REF_MARK = "book-ref:{}"
+# Raw HTML (a formula's MathML) sits in the tree as a placeholder until the end.
+_STASHED = re.compile(re.escape(HTML_PLACEHOLDER).replace("%s", r"\d+"))
 
 
 @dataclass
@@ -95,7 +98,8 @@ class BookTreeprocessor(Treeprocessor):
                 for child in element
                 if "headerlink" not in child.get("class", "")
             )
-            record.headings[element.get("id")] = ((element.text or "") + text).strip()
+            title = _STASHED.sub("", (element.text or "") + text)  # raw HTML (a formula) dropped
+            record.headings[element.get("id")] = " ".join(title.split())
         elif tag == "a" and "footnote-backref" in element.get("class", ""):
             # The link's text is "↩": its title names it for screen readers too.
             element.set("aria-label", element.get("title", ""))
