@@ -86,7 +86,8 @@ class BookTreeprocessor(Treeprocessor):
             target = caption.find("p") if caption.find("p") is not None else caption
             span = etree.Element("span", {"class": "book-number"})
             span.append(etree.Comment(NUMBER_MARK.format(len(record.items) - 1)))
-            span.tail, target.text = target.text, None
+            # A space, not only a margin: text, search and screen readers see two words.
+            span.tail, target.text = " " + (target.text or ""), None
             target.insert(0, span)
         elif tag == "div" and EQUATION_CLASS in element.get("class", "").split():
             self._number(element, "equation", page)
