@@ -4,7 +4,8 @@
 
 Both pages are rendered with the book's own Markdown extensions (mkdocs.yml plus
 the hooks'), alternately, round after round, in one process; the page without
-math has each formula replaced by plain text of the same length. The report
+math has each formula replaced by plain text of the same length, and is also
+rendered without the book's extension, to show what it costs a page with no math. The report
 gives median times, the cost per formula, and the page weight MathML adds. No
 timed assertions: this prints figures for people to read.
 """
@@ -65,20 +66,22 @@ def page(formulas: int, with_math: bool) -> str:
     return "\n".join(parts)
 
 
-def renderer():
-    """A render function with the book's extensions, as MkDocs builds each page."""
+def renderer(book: bool = True):
+    """A render function with the book's extensions, as MkDocs builds each page.
+
+    Without `book`, the hooks' extension (math, numbering, references) is left out.
+    """
     config = load_config(str(ROOT / "mkdocs.yml"))
     config.plugins.on_startup(command="build", dirty=False)
     config = config.plugins.on_config(config)
     ext = next(e for e in config.markdown_extensions if isinstance(e, BookExtension))
+    extensions = [e for e in config.markdown_extensions if book or e is not ext]
 
     def render(text: str) -> str:
         ext.start_page(
             name="bench.md", src_uri="bench.md", source=text, files=Files([]), locale="en"
         )
-        md = markdown.Markdown(
-            extensions=config.markdown_extensions, extension_configs=config.mdx_configs
-        )
+        md = markdown.Markdown(extensions=extensions, extension_configs=config.mdx_configs)
         html = md.convert(text)
         assert not ext.problems, ext.problems
         return html
@@ -91,16 +94,21 @@ def main() -> None:
     parser.add_argument("--formulas", type=int, default=100)
     parser.add_argument("--rounds", type=int, default=15)
     args = parser.parse_args()
-    render = renderer()
-    pages = {"without math": page(args.formulas, False), "with math": page(args.formulas, True)}
-    html = {name: render(text) for name, text in pages.items()}  # warm up, and the weight
+    renderers = {"no extension": renderer(book=False), "": renderer()}
+    plain = page(args.formulas, False)
+    pages = {"no extension": plain, "without math": plain, "with math": page(args.formulas, True)}
+
+    def render(name: str) -> str:
+        return renderers.get(name, renderers[""])(pages[name])
+
+    html = {name: render(name) for name in pages}  # warm up, and the weight
     wall: dict[str, list[float]] = {name: [] for name in pages}
     cpu: dict[str, list[float]] = {name: [] for name in pages}
     for round_ in range(args.rounds):
         order = list(pages) if round_ % 2 == 0 else list(reversed(pages))
         for name in order:
             start, start_cpu = time.perf_counter(), time.process_time()
-            render(pages[name])
+            render(name)
             wall[name].append(time.perf_counter() - start)
             cpu[name].append(time.process_time() - start_cpu)
     print(f"{args.formulas} formulas, {args.rounds} rounds, medians:")
@@ -118,7 +126,9 @@ def main() -> None:
     extra_bytes = len(gzip.compress(html["with math"].encode())) - len(
         gzip.compress(html["without math"].encode())
     )
-    print(f"  ratio (CPU, median of rounds): {statistics.median(ratios):.2f}")
+    overhead = [b / a for b, a in zip(cpu["without math"], cpu["no extension"], strict=True)]
+    print(f"  the book's extension on a page without math: x{statistics.median(overhead):.2f} CPU")
+    print(f"  with math / without (CPU, median of rounds): {statistics.median(ratios):.2f}")
     print(
         f"  per formula: {extra / args.formulas * 1000:.2f} ms CPU, "
         f"{extra_raw / args.formulas:.0f} B of MathML ({extra_bytes / args.formulas:.0f} B gzip)"
