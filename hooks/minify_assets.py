@@ -13,6 +13,8 @@ from languages import is_last_build
 
 ASSETS = {
     "assets/javascripts/quiz.js": rjsmin.jsmin,
+    "assets/javascripts/search-worker.js": rjsmin.jsmin,
+    "assets/javascripts/search-highlight.js": rjsmin.jsmin,
     "assets/stylesheets/quiz.css": rcssmin.cssmin,
 }
 
