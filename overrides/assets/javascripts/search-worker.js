@@ -9,8 +9,9 @@
 var READY = 1;
 var QUERY = 2;
 var RESULT = 3;
-// Pages shown with their passages: each costs one fetch of the page's text.
-var SHOWN = 8;
+// Pages shown with their passages: each costs one fetch of the page's text
+// (4-5 KiB gzip for a chapter), so a first search stays small.
+var SHOWN = 6;
 
 var params = new URL(self.location.href).searchParams;
 var root = new URL("../../", self.location.href);
@@ -47,19 +48,24 @@ function marked(excerpts) {
   return terms;
 }
 
-// One Material result: the page with its best passage, then its sections with
-// the most matches first, folded under "more on this page".
+// One Material result: the page with its best passage, then its sections,
+// folded under "more on this page": a match in a heading weighs more than one
+// in the text (Pagefind's weights), so those sections come first.
 function group(page, rank) {
   var score = 1000 - rank;
   var sections = page.sub_results.filter(function (sub) {
     return sub.anchor && sub.anchor.element !== "h1";
   });
-  sections.sort(function (a, b) { return b.locations.length - a.locations.length; });
+  sections.sort(function (a, b) { return weight(b) - weight(a); });
   var terms = marked([page.excerpt].concat(sections.map(function (s) { return s.excerpt; })));
   var page_item = { location: page.url, title: page.meta.title, text: page.excerpt, score: score, terms: terms };
   return [page_item].concat(sections.map(function (sub, i) {
     return { location: sub.url, title: sub.title, text: sub.excerpt, score: score - 1 + 1 / (i + 2), terms: terms };
   }));
+}
+
+function weight(section) {
+  return (section.weighted_locations || []).reduce(function (sum, l) { return sum + l.weight; }, 0);
 }
 
 function answer(id, items) {
