@@ -258,6 +258,23 @@ def test_no_accessibility_violations(visit, path, scheme):
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_open_search_with_results_has_no_violations_and_a_named_dialog(visit, lang, scheme):
+    page, _ = visit(color_scheme=scheme)
+    page.goto(LANGS[lang]["home"])
+    _search(page, "RL")
+    assert _axe(page) == []
+    # Lighthouse's aria-dialog-name: not among axe's WCAG tags, so run it by name.
+    result = page.evaluate(
+        "axe.run(document, {runOnly: {type: 'rule', values: ['aria-dialog-name']}})"
+    )
+    assert result["violations"] == []
+    assert [node["target"] for rule in result["passes"] for node in rule["nodes"]] == [
+        [".md-search"]
+    ]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_no_accessibility_violations_in_an_answered_quiz(visit, scheme):
     page, _ = visit(color_scheme=scheme)
     page.goto("en/chapters/sft-to-rl/")
