@@ -34,7 +34,7 @@ def index_site(site: Path) -> int:
     except ImportError as error:
         raise SearchIndexError(
             "search index: the 'pagefind' package is missing; "
-            "run: .venv/bin/pip install -r requirements.txt"
+            "install it with: .venv/bin/pip install -r requirements.txt"
         ) from error
 
     async def run() -> int:
@@ -51,8 +51,8 @@ def index_site(site: Path) -> int:
         pages = asyncio.run(run())
     except FileNotFoundError as error:
         raise SearchIndexError(
-            f"search index: the Pagefind binary is missing ({error}); "
-            "run: .venv/bin/pip install -r requirements.txt"
+            f"search index: cannot run Pagefind's binary {error.filename} ({error.strerror}); "
+            "install it with: .venv/bin/pip install -r requirements.txt"
         ) from error
     for pattern in UNUSED:
         for path in (site / OUTPUT).glob(pattern):

@@ -1,4 +1,4 @@
-"""`mkdocs serve` indexes once, at its first build, and keeps that index through rebuilds."""
+"""Indexing in `mkdocs serve` (once, at its first build) and a build without Pagefind."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import sys
 import time
 import urllib.request
 
-from conftest import free_port
+from conftest import build_site, free_port
 
 
 def _wait_for(proc, lines: list[str], text: str, timeout: float = 90) -> None:
@@ -49,3 +49,15 @@ def test_serve_indexes_at_start_and_keeps_the_index_on_rebuild(book):
         finally:
             proc.terminate()
     assert sum("Search: Pagefind indexed" in line for line in lines) == 1
+
+
+def test_a_missing_pagefind_binary_stops_the_build_with_one_clear_line(book, monkeypatch):
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/nonexistent/pagefind")
+    result = build_site(book, book / "site", "https://example.org/book/")
+    assert result.returncode == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
+    assert errors == [
+        "ERROR   -  search index: cannot run Pagefind's binary /nonexistent/pagefind "
+        "(No such file or directory); install it with: .venv/bin/pip install -r requirements.txt"
+    ]
+    assert "Traceback" not in result.stderr
