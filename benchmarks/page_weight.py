@@ -38,6 +38,7 @@ from book_build import ROOT, build, make_book  # noqa: E402
 SYLLABLES = [a + b for a in "bcdfghklmnprstvwz" for b in ("a", "e", "i", "o", "u", "ai", "ou")]
 PLAIN_LINE = re.compile(r"^(?![#!|{ ]|---|\w+:)(?=.)")
 VOCABULARY = 20000
+PART = 20
 # Word frequencies fall with rank, as in prose.
 ZIPF = list(itertools.accumulate(1 / rank for rank in range(1, VOCABULARY + 1)))
 # The commit before Pagefind: its hooks and templates are the previous search.
@@ -58,6 +59,7 @@ SEARCHES = {
 def make_varied_book(name: str, chapters: int) -> Path:
     """The benchmark book with quizzes, every chapter's paragraphs re-worded."""
     book = make_book(name, chapters, with_quiz=True, hooks=("quiz", "parity"))
+    _nav_in_parts(book / "mkdocs.yml")
     han = sorted(set(re.findall(r"[\u4e00-\u9fff]", _real_text("zh"))))
     rng = random.Random(0)
     vocabularies = {"zh": _vocabulary(rng, han, chinese=True), "en": _vocabulary(rng, [], False)}
@@ -74,6 +76,26 @@ def make_varied_book(name: str, chapters: int) -> Path:
         ]
         path.write_text("\n".join(lines) + "\n", "utf-8")
     return book
+
+
+def _nav_in_parts(config_path: Path) -> None:
+    """Chapters in parts of twenty, as a long book is organised (and navigation.prune
+    then renders only the current part's chapters on each page)."""
+    config = config_path.read_text("utf-8")
+    chapters = re.findall(r"^  - (chapters/.*)$", config, flags=re.MULTILINE)
+    nav, names = ["nav:", "  - index.md"], []
+    for start in range(0, len(chapters), PART):
+        names.append((f"第 {start // PART + 1} 部分", f"Part {start // PART + 1}"))
+        nav.append(f"  - {names[-1][0]}:")
+        nav += [f"    - {chapter}" for chapter in chapters[start : start + PART]]
+    config = re.sub(r"nav:\n(  - .*\n)+", "\n".join(nav) + "\n", config)
+    translations = "".join(f"\n            {zh}: {en}" for zh, en in names)
+    config = config.replace(
+        "          site_name: How Large Language Models Are Trained",
+        "          site_name: How Large Language Models Are Trained\n"
+        f"          nav_translations:{translations}",
+    )
+    config_path.write_text(config, "utf-8")
 
 
 def _real_text(lang: str) -> str:
