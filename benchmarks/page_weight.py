@@ -1,13 +1,14 @@
 """What a reader downloads: a chapter page's first visit and a search in each language.
 
-    .venv/bin/python benchmarks/page_weight.py [--chapters 1 50 200] [--no-baseline]
+    .venv/bin/python benchmarks/page_weight.py [--chapters 1 50 200] [--rounds 2] [--no-previous]
 
 For each size it generates a bilingual book whose chapters differ in their words (the
 same paragraphs repeated would compress to nothing and make an index look small),
 builds it, serves it with gzip on loopback, and records in Chromium every request a
 chapter page makes on a first visit, then the bytes of a first and a second search in
 each language. It also builds the largest book with the previous search (Material's
-lunr index, split per language, jieba for Chinese) for the build time side by side.
+lunr index, split per language, jieba for Chinese), alternating, for the build time
+side by side. Chapters come in parts of twenty, as a long book is organised.
 No assertions: it prints figures for people to read.
 """
 

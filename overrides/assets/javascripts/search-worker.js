@@ -58,8 +58,8 @@ function group(page, rank) {
   });
   sections.sort(function (a, b) { return weight(b) - weight(a); });
   var terms = marked([page.excerpt].concat(sections.map(function (s) { return s.excerpt; })));
-  var page_item = { location: page.url, title: page.meta.title, text: page.excerpt, score: score, terms: terms };
-  return [page_item].concat(sections.map(function (sub, i) {
+  var article = { location: page.url, title: page.meta.title, text: page.excerpt, score: score, terms: terms };
+  return [article].concat(sections.map(function (sub, i) {
     return { location: sub.url, title: sub.title, text: sub.excerpt, score: score - 1 + 1 / (i + 2), terms: terms };
   }));
 }
