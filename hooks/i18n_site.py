@@ -1,31 +1,23 @@
-"""Per-page language alternates, one 404 page per language, one search index per language.
+"""Per-page language alternates and one 404 page per language.
 
-static-i18n leaves three gaps: hreflang links are relative and
-have no x-default; the English build overwrites the Chinese 404.html; and every
-language shares one search index. This hook closes them.
+static-i18n leaves two gaps: hreflang links are relative and have no
+x-default, and the English build overwrites the Chinese 404.html. This hook
+closes them. (Search keeps to the page's language through Pagefind, which
+indexes each <html lang> apart: see site_search.py.)
 """
 
 from __future__ import annotations
 
-import json
 import logging
-import posixpath
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from languages import Language, current_language, is_last_build, languages
+from languages import current_language, is_last_build, languages
 
 log = logging.getLogger("mkdocs.hooks.i18n_site")
-
-# Per-language lunr settings over the site-wide ones (mkdocs.yml). No stemmer in
-# any language: Material searches for prefixes ("supervised*"), and lunr does not
-# stem a wildcard term, so a stemmed index never matches "supervised".
-SEARCH_SETTINGS = {
-    "en": {"lang": ["en"]},
-}
 
 # 404.html of each language, kept until the last build writes them side by side.
 _not_found_pages: dict[str, str] = {}
@@ -67,7 +59,6 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     for lang in languages(config):
         if lang.locale in _not_found_pages:
             _write(site / lang.prefix / "404.html", _not_found_pages[lang.locale])
-    _split_search_index(site, languages(config))
 
 
 # -----------------------------------------------------------------------------
@@ -95,43 +86,12 @@ def _set_alternates(context: dict, config: MkDocsConfig, paths: dict[str, str]) 
     config.extra.alternate = alternates
     context["i18n_alternates"] = alternates
     context["i18n_x_default"] = alternates[0]["link"]
-    # Pages outside the default language read their own search index (see main.html).
-    prefix = _prefix(config)
-    context["i18n_search_base"] = (
-        posixpath.join(context.get("base_url") or ".", prefix) if prefix else None
-    )
 
 
 def _prefix(config: MkDocsConfig) -> str:
     return next(
         lang.prefix for lang in languages(config) if lang.locale == current_language(config)
     )
-
-
-def _split_search_index(site: Path, langs: list[Language]) -> None:
-    """Give each language an index of its own pages, under its own prefix."""
-    index_path = site / "search" / "search_index.json"
-    if not index_path.exists():
-        return
-    index = json.loads(index_path.read_text(encoding="utf-8"))
-    prefixed = [lang for lang in langs if lang.prefix]
-    for lang in langs:
-        if lang.prefix:
-            docs = [
-                {**doc, "location": doc["location"][len(lang.prefix) :]}
-                for doc in index["docs"]
-                if doc["location"].startswith(lang.prefix)
-            ]
-        else:
-            docs = [
-                doc
-                for doc in index["docs"]
-                if not any(doc["location"].startswith(p.prefix) for p in prefixed)
-            ]
-        config = {**index["config"], **SEARCH_SETTINGS.get(lang.locale, {})}
-        out = {"config": config, "docs": docs}
-        text = json.dumps(out, ensure_ascii=False, separators=(",", ":"))
-        _write(site / lang.prefix / "search" / "search_index.json", text)
 
 
 def _write(path: Path, text: str) -> None:

@@ -1,4 +1,5 @@
-"""Minify the quiz's script and stylesheet in the built site; the sources stay readable."""
+"""Minify our scripts and stylesheets in the built site (the sources stay readable), and
+keep only the colours the book uses in Material's palette stylesheet."""
 
 from __future__ import annotations
 
@@ -10,9 +11,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
 from languages import is_last_build
+from palette_prune import palette_colours, prune_palette
 
 ASSETS = {
     "assets/javascripts/quiz.js": rjsmin.jsmin,
+    "assets/javascripts/search-worker.js": rjsmin.jsmin,
+    "assets/javascripts/search-highlight.js": rjsmin.jsmin,
     "assets/stylesheets/quiz.css": rcssmin.cssmin,
 }
 
@@ -26,3 +30,6 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         path = Path(config.site_dir) / rel
         if path.exists():
             path.write_text(minify(path.read_text(encoding="utf-8")), encoding="utf-8")
+    colours = palette_colours(config.theme.get("palette"))
+    for path in Path(config.site_dir).glob("assets/stylesheets/palette.*.min.css"):
+        path.write_text(prune_palette(path.read_text(encoding="utf-8"), colours), encoding="utf-8")

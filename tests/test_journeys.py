@@ -68,23 +68,107 @@ def _search(page, query):
     return [a.get_attribute("href") for a in results.all()]
 
 
+def _search_requests(traffic) -> list[str]:
+    return [u for u in traffic.requests if "/pagefind/" in u or "search_index" in u]
+
+
 @pytest.mark.parametrize(
     ("path", "query", "expected"),
     [
         ("chapters/sft-to-rl/", "强化学习", "/book/chapters/sft-to-rl/"),
+        ("", "监督微调", "/book/chapters/sft-to-rl/"),
         ("chapters/sft-to-rl/", "标注员", "/book/chapters/sft-to-rl/"),
-        ("en/chapters/sft-to-rl/", "supervised", "/book/en/chapters/sft-to-rl/"),
-        ("en/chapters/sft-to-rl/", "practice", "/book/en/chapters/sft-to-rl/"),
-        ("en/", "reinforcement", "/book/en/chapters/sft-to-rl/"),
+        # English words are found in their other forms.
+        ("en/chapters/sft-to-rl/", "supervise", "/book/en/chapters/sft-to-rl/"),
+        ("en/chapters/sft-to-rl/", "practicing", "/book/en/chapters/sft-to-rl/"),
+        ("en/", "reinforce", "/book/en/chapters/sft-to-rl/"),
     ],
 )
-def test_search_finds_the_chapter_in_the_pages_language(visit, server, path, query, expected):
+def test_search_finds_the_chapter_first_in_the_pages_language(visit, server, path, query, expected):
     page, traffic = visit()
     page.goto(path)
     hrefs = [urlsplit(h).path for h in _search(page, query)]
-    assert expected in hrefs
+    assert hrefs[0] == expected
     in_english = [h.startswith("/book/en/") for h in hrefs]
     assert all(in_english) if path.startswith("en/") else not any(in_english)
+    assert traffic.errors == []
+    assert traffic.failed == []
+    assert _same_host_only(traffic, server) == []
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "marked"),
+    [("chapters/sft-to-rl/", "强化学习", "强化"), ("en/", "supervise", "Supervised")],
+)
+def test_search_shows_the_passage_with_the_term_marked(visit, path, query, marked):
+    page, _ = visit()
+    page.goto(path)
+    _search(page, query)
+    first = page.locator(".md-search-result__item").first
+    expect(first.locator("article").first.locator("mark").first).to_have_text(marked)
+
+
+@pytest.mark.parametrize(
+    ("query", "first_sections"),
+    [
+        # Two headings name practice; other sections only mention it in their text.
+        ("practice", {"Let the model practice", "Practice problems: only the final answer"}),
+        ("labeler", {"Why the labeler cannot judge"}),
+    ],
+)
+def test_sections_matching_in_their_heading_come_first(visit, query, first_sections):
+    page, _ = visit()
+    page.goto("en/chapters/sft-to-rl/")
+    _search(page, query)
+    sections = page.locator(".md-search-result__item").first.locator("details h2")
+    titles = sections.all_text_contents()
+    assert len(titles) > len(first_sections)
+    assert set(titles[: len(first_sections)]) == first_sections
+
+
+@pytest.mark.parametrize(("lang", "name"), [("zh", "查找"), ("en", "Search")])
+def test_no_search_bytes_until_the_reader_searches(visit, lang, name):
+    page, traffic = visit()
+    page.goto(f"{LANGS[lang]['home']}chapters/sft-to-rl/", wait_until="networkidle")
+    assert _search_requests(traffic) == []
+    page.locator(".md-search__input").click()
+    page.wait_for_load_state("networkidle")
+    assert _search_requests(traffic) == []  # opening the box costs nothing either
+    expect(page.get_by_role("dialog", name=name)).to_be_attached()
+    _search(page, "RL")
+    assert any(u.endswith("/pagefind/pagefind.js") for u in _search_requests(traffic))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_search_by_keyboard(visit, lang):
+    page, traffic = visit()
+    page.goto(LANGS[lang]["home"])
+    query = page.locator(".md-search__input")
+    toggle = page.locator("#__search")
+    for shortcut in ("/", "s"):
+        page.locator("body").press(shortcut)
+        expect(query).to_be_focused()
+        expect(toggle).to_be_checked()
+        page.keyboard.press("Escape")
+        expect(toggle).not_to_be_checked()
+        expect(query).not_to_be_focused()
+    page.reload()
+    page.locator("body").press("/")
+    expect(toggle).to_be_checked()
+    query.fill("RL")
+    page.keyboard.press("End")
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    page.keyboard.press("ArrowDown")
+    first = page.locator(".md-search-result__item > a").first
+    expect(first).to_be_focused()
+    page.keyboard.press("ArrowUp")
+    expect(query).to_be_focused()
+    # Enter in the box opens the best result, with the search term highlighted there.
+    page.keyboard.press("Enter")
+    expect(page.locator("article h1")).to_have_text(_title(lang))
+    expect(page.locator("article mark[data-md-highlight]").first).to_have_text(
+        re.compile("^RL$", re.IGNORECASE)
+    )
     assert traffic.errors == []
 
 
@@ -171,6 +255,23 @@ def test_no_accessibility_violations(visit, path, scheme):
     page, _ = visit(color_scheme=scheme)
     page.goto(path)
     assert _axe(page) == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_open_search_with_results_has_no_violations_and_a_named_dialog(visit, lang, scheme):
+    page, _ = visit(color_scheme=scheme)
+    page.goto(LANGS[lang]["home"])
+    _search(page, "RL")
+    assert _axe(page) == []
+    # Lighthouse's aria-dialog-name: not among axe's WCAG tags, so run it by name.
+    result = page.evaluate(
+        "axe.run(document, {runOnly: {type: 'rule', values: ['aria-dialog-name']}})"
+    )
+    assert result["violations"] == []
+    assert [node["target"] for rule in result["passes"] for node in rule["nodes"]] == [
+        [".md-search"]
+    ]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

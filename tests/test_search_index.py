@@ -1,50 +1,67 @@
-"""Each language has a search index of its own pages, and its pages read it."""
+"""Pagefind indexes each language apart, only the pages' own text, and nothing of Material's."""
 
 from __future__ import annotations
 
 import json
-import re
 
 import pytest
 
+from pagefind_files import entry, fragments
 
-def _index(site, prefix: str) -> dict:
-    return json.loads((site.dir / prefix / "search" / "search_index.json").read_text("utf-8"))
-
-
-def _words(index: dict) -> set[str]:
-    text = " ".join(doc["title"] + " " + doc["text"] for doc in index["docs"])
-    return set(re.split(index["config"]["separator"], text.lower()))
-
-
-def test_chinese_index_holds_only_chinese_pages_segmented_into_words(site):
-    index = _index(site, "")
-    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
-    assert locations == {"", "chapters/sft-to-rl/"}
-    words = _words(index)
-    # jieba splits the text into words; lunr would otherwise see whole sentences.
-    assert {"强化", "学习", "监督", "微调", "标注"} <= words
-    assert "zh" in index["config"]["lang"]
+ZWSP = "\u200b"
+PAGES = {"zh": {"/", "/chapters/sft-to-rl/"}, "en": {"/en/", "/en/chapters/sft-to-rl/"}}
+TITLES = {
+    "zh": {"大模型是怎样训练出来的", "从监督微调到强化学习"},
+    "en": {
+        "How Large Language Models Are Trained",
+        "From Supervised Fine-Tuning to Reinforcement Learning",
+    },
+}
 
 
-def test_english_index_holds_only_english_pages(site):
-    index = _index(site, "en")
-    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
-    assert locations == {"", "chapters/sft-to-rl/"}  # relative to /en/
-    assert index["config"]["lang"] == ["en"]
-    assert {"supervised", "practice", "reinforcement"} <= _words(index)
-    assert not any(re.search(r"[\u4e00-\u9fff]", doc["text"]) for doc in index["docs"])
+def test_one_index_per_language(site):
+    languages = entry(site.dir)["languages"]
+    assert set(languages) == {"zh", "en"}
+    assert {lang: info["page_count"] for lang, info in languages.items()} == {"zh": 2, "en": 2}
 
 
-@pytest.mark.parametrize("prefix", ["", "en"])
-def test_no_stemmer_so_prefix_search_finds_inflected_words(site, prefix):
-    # Material searches "supervised*"; lunr does not stem wildcard terms.
-    assert "stemmer" not in _index(site, prefix)["config"]["pipeline"]
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_each_index_holds_its_languages_pages_without_404(site, lang):
+    pages = fragments(site.dir, lang)
+    assert {page["url"] for page in pages} == PAGES[lang]
+    assert {page["meta"]["title"] for page in pages} == TITLES[lang]
 
 
-def test_english_pages_point_material_at_the_english_index(site):
-    for path, base in [("en/", "../en/"), ("en/chapters/sft-to-rl/", "../../../en/")]:
-        scripts = [s.get_text() for s in site.html(path).find_all("script")]
-        assert any(f'c.base="{base}"' in s for s in scripts), path
-    zh_scripts = [s.get_text() for s in site.html("chapters/sft-to-rl/").find_all("script")]
-    assert not any("c.base=" in s for s in zh_scripts)
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_index_holds_the_text_without_permalinks_or_quiz(site, lang):
+    chapter = next(p for p in fragments(site.dir, lang) if "sft-to-rl" in p["url"])
+    html = site.html(("en/" if lang == "en" else "") + "chapters/sft-to-rl/")
+    content = chapter["content"].replace(ZWSP, "")
+    first_paragraph = html.select_one("article > p").get_text(" ", strip=True)
+    assert first_paragraph[:40] in content
+    assert "¶" not in content
+    quiz = html.select_one("section.quiz")
+    for part in quiz.select(".quiz__legend, .quiz__explanation"):
+        assert part.get_text(" ", strip=True)[:30] not in content
+
+
+def test_chinese_text_is_segmented_into_words(site):
+    # Pagefind's extended build marks the word boundaries it found with U+200B.
+    chapter = next(p for p in fragments(site.dir, "zh") if "sft-to-rl" in p["url"])
+    words = set(chapter["content"].split(ZWSP))
+    assert {"强化", "学习", "监督", "微调", "模型"} <= words
+
+
+def test_pagefind_ships_only_what_the_worker_uses(site):
+    names = {path.name for path in (site.dir / "pagefind").iterdir()}
+    assert not {
+        n for n in names if "-ui." in n or n in ("pagefind-worker.js", "pagefind-highlight.js")
+    }
+    assert "pagefind.js" in names
+
+
+def test_materials_own_index_is_left_empty(site):
+    # Material's search plugin keeps its box; Pagefind indexes, so lunr indexes nothing.
+    index = json.loads((site.dir / "search" / "search_index.json").read_text("utf-8"))
+    assert index["docs"] == []
+    assert not (site.dir / "en" / "search" / "search_index.json").exists()

@@ -1,0 +1,42 @@
+"""What a chapter page loads on a first visit: a fixed list of files, under 75 KiB gzip."""
+
+from __future__ import annotations
+
+import gzip
+from urllib.parse import urlsplit
+
+import pytest
+
+# Everything a chapter page fetches before the reader does anything, by file name.
+EXPECTED = {
+    "index.html",
+    "bundle.*.min.js",
+    "main.*.min.css",
+    "palette.*.min.css",
+    "book.css",
+    "quiz.css",
+    "quiz.js",
+    "search-worker.js",
+    "favicon.svg",
+}
+BUDGET = 75 * 1024
+
+
+def _name(path: str) -> str:
+    name = path.rsplit("/", 1)[1] or "index.html"
+    parts = name.split(".")
+    return ".".join([parts[0], "*", *parts[2:]]) if len(parts) == 4 else name
+
+
+@pytest.mark.parametrize("path", ["chapters/sft-to-rl/", "en/chapters/sft-to-rl/"])
+def test_first_visit_loads_these_files_and_stays_under_75_kib_gzip(visit, site, path):
+    page, traffic = visit()
+    page.goto(path, wait_until="networkidle")
+    paths = [urlsplit(url).path.removeprefix(urlsplit(site.url).path) for url in traffic.requests]
+    assert {_name("/" + p) for p in paths} == EXPECTED
+    sizes = {}
+    for rel in paths:
+        file = site.dir / rel
+        data = (file / "index.html" if rel.endswith("/") else file).read_bytes()
+        sizes[rel] = len(gzip.compress(data, 6))  # every one is text, served gzip
+    assert sum(sizes.values()) < BUDGET, sizes

@@ -1,0 +1,63 @@
+"""Indexing in `mkdocs serve` (once, at its first build) and a build without Pagefind."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+
+from conftest import build_site, free_port
+
+
+def _wait_for(proc, lines: list[str], text: str, timeout: float = 90) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        line = proc.stderr.readline()
+        lines.append(line)
+        if text in line:
+            return
+        if not line and proc.poll() is not None:
+            break
+    raise AssertionError(f"no {text!r} in the serve log:\n{''.join(lines)}")
+
+
+def test_serve_indexes_at_start_and_keeps_the_index_on_rebuild(book):
+    port = free_port()
+    # Without SITE_URL, serve mounts the site under mkdocs.yml's fallback path.
+    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"} | {"NO_MKDOCS_2_WARNING": "1"}
+    lines: list[str] = []
+    with subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=book,
+        env=env,
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+    ) as proc:
+        try:
+            _wait_for(proc, lines, "Search: Pagefind indexed 4 pages")
+            _wait_for(proc, lines, "Serving on")
+            chapter = book / "docs" / "chapters" / "sft-to-rl.en.md"
+            chapter.write_text(chapter.read_text("utf-8") + "\nOne more line.\n", "utf-8")
+            _wait_for(proc, lines, "Search: kept the index from serve's first build")
+            _wait_for(proc, lines, "Documentation built")
+            url = f"http://127.0.0.1:{port}/llm-book/pagefind/pagefind-entry.json"
+            with urllib.request.urlopen(url) as response:
+                assert response.status == 200
+        finally:
+            proc.terminate()
+    assert sum("Search: Pagefind indexed" in line for line in lines) == 1
+
+
+def test_a_missing_pagefind_binary_stops_the_build_with_one_clear_line(book, monkeypatch):
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/nonexistent/pagefind")
+    result = build_site(book, book / "site", "https://example.org/book/")
+    assert result.returncode == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
+    assert errors == [
+        "ERROR   -  search index: cannot run Pagefind's binary /nonexistent/pagefind "
+        "(No such file or directory); install it with: .venv/bin/pip install -r requirements.txt"
+    ]
+    assert "Traceback" not in result.stderr
