@@ -1,4 +1,4 @@
-"""The bilingual glossary: its file's errors, the marked terms, the glossary pages, the term check."""
+"""The bilingual glossary: file errors, marked terms, the glossary pages, the term check."""
 
 from __future__ import annotations
 
