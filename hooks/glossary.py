@@ -61,9 +61,7 @@ def on_page_markdown(
     if src == GLOSSARY_PAGE and DIRECTIVE in markdown:
         _build["glossary_page"] = page
         others = tuple(code for code in language_codes(config) if code != lang)
-        return markdown.replace(
-            DIRECTIVE, glossary_markdown(_extension.glossary, lang, others)
-        )
+        return markdown.replace(DIRECTIVE, glossary_markdown(_extension.glossary, lang, others))
     return None
 
 
@@ -86,11 +84,9 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None
     terms = _build["pages"].get(page.file.src_uri)
     if terms is not None:
         lang = current_language(config)
-        tips = _build["env"].get_template("partials/glossary-tips.html").render(
-            terms=terms.marked.values(),
-            lang=lang,
-            others=[code for code in language_codes(config) if code != lang],
-        )
+        others = [code for code in language_codes(config) if code != lang]
+        template = _build["env"].get_template("partials/glossary-tips.html")
+        tips = template.render(terms=terms.marked.values(), lang=lang, others=others)
         return output.replace("</article>", tips + "</article>", 1)
     if page is _build["glossary_page"]:
         return _fill_uses(output, page, config)

@@ -31,9 +31,7 @@ def glossary_markdown(glossary: Glossary, lang: str, others: tuple[str, ...]) ->
     """A definition list of every term: its name, its other-language forms, its definition."""
     entries = []
     for term in sorted(glossary.terms, key=lambda t: sort_key(t, lang)):
-        other = " · ".join(
-            f'<span lang="{o}">{html.escape(term.name(o))}</span>' for o in others
-        )
+        other = " · ".join(f'<span lang="{o}">{html.escape(term.name(o))}</span>' for o in others)
         entries.append(
             f"{term.name(lang)} {{#term-{term.id}}}\n"
             f":   {other}\n\n"
