@@ -37,8 +37,11 @@ _build: dict = {}
 def on_config(config: MkDocsConfig) -> None:
     docs = Path(config.docs_dir)
     path = docs / SOURCE
-    shown = f"{docs.name}/{SOURCE}"
-    _extension.use(load_glossary(path, language_codes(config), shown_as=shown))
+    # A book without a glossary file simply has no marked terms.
+    glossary = None
+    if path.exists():
+        glossary = load_glossary(path, language_codes(config), shown_as=f"{docs.name}/{SOURCE}")
+    _extension.use(glossary)
     if _extension not in config.markdown_extensions:
         config.markdown_extensions.append(_extension)
     _build.clear()
@@ -55,6 +58,8 @@ def on_page_markdown(
     lang = current_language(config)
     src = _source_key(page, config)
     _extension.page = None
+    if _extension.glossary is None:
+        return None
     if src.startswith(MARKED_UNDER):
         href = posixpath.relpath(GLOSSARY_PAGE, posixpath.dirname(src) or ".")
         _extension.page = PageTerms(lang, href)

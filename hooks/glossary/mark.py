@@ -144,7 +144,7 @@ class GlossaryExtension(Extension):
         self.page: PageTerms | None = None
         self._matchers: dict[str, TermMatcher] = {}
 
-    def use(self, glossary: Glossary) -> None:
+    def use(self, glossary: Glossary | None) -> None:
         if glossary != self.glossary:
             self.glossary, self._matchers = glossary, {}
 
