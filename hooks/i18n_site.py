@@ -19,6 +19,9 @@ from languages import current_language, is_last_build, languages
 
 log = logging.getLogger("mkdocs.hooks.i18n_site")
 
+# Pages under this folder are chapters: readable in both languages at once.
+CHAPTERS = "chapters/"
+
 # 404.html of each language, kept until the last build writes them side by side.
 _not_found_pages: dict[str, str] = {}
 
@@ -35,6 +38,8 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> 
         alternates[locale] = "" if alt.url == "./" else alt.url
     _set_alternates(context, config, alternates)
     context["i18n_is_home"] = page.file.dest_uri == _prefix(config) + "index.html"
+    # Chapters can be read in both languages at once (partials/parallel-toggle.html).
+    context["parallel_reading"] = page.file.src_uri.startswith(CHAPTERS)
     return context
 
 

@@ -9,12 +9,16 @@ import pytest
 from pagefind_files import entry, fragments
 
 ZWSP = "\u200b"
-PAGES = {"zh": {"/", "/chapters/sft-to-rl/"}, "en": {"/en/", "/en/chapters/sft-to-rl/"}}
+PAGES = {
+    "zh": {"/", "/chapters/sft-to-rl/", "/glossary/"},
+    "en": {"/en/", "/en/chapters/sft-to-rl/", "/en/glossary/"},
+}
 TITLES = {
-    "zh": {"大模型是怎样训练出来的", "从监督微调到强化学习"},
+    "zh": {"大模型是怎样训练出来的", "从监督微调到强化学习", "术语表"},
     "en": {
         "How Large Language Models Are Trained",
         "From Supervised Fine-Tuning to Reinforcement Learning",
+        "Glossary",
     },
 }
 
@@ -22,7 +26,7 @@ TITLES = {
 def test_one_index_per_language(site):
     languages = entry(site.dir)["languages"]
     assert set(languages) == {"zh", "en"}
-    assert {lang: info["page_count"] for lang, info in languages.items()} == {"zh": 2, "en": 2}
+    assert {lang: info["page_count"] for lang, info in languages.items()} == {"zh": 3, "en": 3}
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -1,0 +1,134 @@
+"""The bilingual glossary in the build: terms marked in chapters, a glossary page per language.
+
+docs/glossary.yml is read and checked before any page is built; the marking
+happens inside the Markdown render (hooks/glossary/mark.py), so it sees exactly
+what readers get. Pages with marked terms carry the tips and load glossary.js.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from glossary.load import load_glossary
+from glossary.mark import GlossaryExtension, PageTerms
+from glossary.page import DIRECTIVE, USES_MARKER, glossary_markdown
+from languages import current_language, language_codes
+from ui_strings import strings_for
+
+SOURCE = "glossary.yml"  # in docs_dir, excluded from the site in mkdocs.yml
+GLOSSARY_PAGE = "glossary.md"
+MARKED_UNDER = "chapters/"  # terms are marked in chapters, not on the home page
+
+_extension = GlossaryExtension()
+# Per language build: the Jinja env, each page's marked terms, and where terms are used.
+_build: dict = {}
+
+# -----------------------------------------------------------------------------
+# Hooks
+# -----------------------------------------------------------------------------
+
+
+def on_config(config: MkDocsConfig) -> None:
+    docs = Path(config.docs_dir)
+    path = docs / SOURCE
+    # A book without a glossary file simply has no marked terms.
+    glossary = None
+    if path.exists():
+        glossary = load_glossary(path, language_codes(config), shown_as=f"{docs.name}/{SOURCE}")
+    _extension.use(glossary)
+    if _extension not in config.markdown_extensions:
+        config.markdown_extensions.append(_extension)
+    _build.clear()
+    _build.update(env=None, pages={}, uses={}, glossary_page=None)
+
+
+def on_env(env, *, config: MkDocsConfig, files: Files) -> None:
+    _build["env"] = env
+
+
+def on_page_markdown(
+    markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+) -> str | None:
+    lang = current_language(config)
+    src = _source_key(page, config)
+    _extension.page = None
+    if _extension.glossary is None:
+        return None
+    if src.startswith(MARKED_UNDER):
+        href = posixpath.relpath(GLOSSARY_PAGE, posixpath.dirname(src) or ".")
+        _extension.page = PageTerms(lang, href)
+    if src == GLOSSARY_PAGE and DIRECTIVE in markdown:
+        _build["glossary_page"] = page
+        others = tuple(code for code in language_codes(config) if code != lang)
+        return markdown.replace(DIRECTIVE, glossary_markdown(_extension.glossary, lang, others))
+    return None
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
+    terms, _extension.page = _extension.page, None
+    if terms is None or not terms.marked:
+        return
+    _build["pages"][page.file.src_uri] = terms
+    for term_id, section in terms.uses:
+        _build["uses"].setdefault(term_id, []).append((page, section))
+
+
+def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
+    # Only pages with marked terms load glossary.js (see main.html).
+    context["glossary_assets"] = page.file.src_uri in _build.get("pages", {})
+    return context
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+    terms = _build["pages"].get(page.file.src_uri)
+    if terms is not None:
+        lang = current_language(config)
+        others = [code for code in language_codes(config) if code != lang]
+        template = _build["env"].get_template("partials/glossary-tips.html")
+        tips = template.render(terms=terms.marked.values(), lang=lang, others=others)
+        return output.replace("</article>", tips + "</article>", 1)
+    if page is _build["glossary_page"]:
+        return _fill_uses(output, page, config)
+    return None
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+
+def _source_key(page: Page, config: MkDocsConfig) -> str:
+    """'chapters/x.md' for chapters/x.en.md: the page whatever its language."""
+    src = page.file.src_uri
+    for code in language_codes(config):
+        if src.endswith(f".{code}.md"):
+            return src[: -len(f".{code}.md")] + ".md"
+    return src
+
+
+def _fill_uses(output: str, glossary_page: Page, config: MkDocsConfig) -> str:
+    """Each entry links to every chapter that uses the term, at its first use there."""
+    ui = strings_for(config)
+    env = _build["env"]
+    for term in _extension.glossary.terms:
+        first: dict[str, tuple] = {}
+        for page, section in _build["uses"].get(term.id, []):
+            first.setdefault(page.url, (page, section))
+        links = [
+            {
+                "href": get_relative_url(page.url, glossary_page.url)
+                + (f"#{section.id}" if section.id else ""),
+                "page": page.title,
+                "section": section.title if section.id else None,
+            }
+            for page, section in first.values()
+        ]
+        html = env.get_template("partials/glossary-uses.html").render(links=links, ui=ui)
+        output = output.replace(USES_MARKER.format(term.id), html, 1)
+    return output

@@ -1,0 +1,115 @@
+/* Reading both languages at once. Loaded only when a reader asks for it (or
+   asked for it before): fetches this chapter in the other language (one
+   same-origin request) and shows each block beside its partner. The build's
+   parity check guarantees both pages have the same blocks in the same order,
+   so partners pair by position. The quiz stays once, in the page's language;
+   code that is the same in both languages is shown once. */
+(function () {
+  "use strict";
+
+  var KEY = "textbook-parallel";
+  var button = document.querySelector(".parallel-toggle");
+  var article = document.querySelector("article.md-content__inner");
+  if (!button || !article) return;
+  var lang = button.dataset.otherLang;
+  var other = null;
+
+  function remember(on) {
+    try {
+      if (on) localStorage.setItem(KEY, "1");
+      else localStorage.removeItem(KEY);
+    } catch (e) {
+      /* storage refused: the choice lasts for this page only */
+    }
+  }
+
+  // The blocks of a chapter: the article's children, less what is not the text.
+  function blocks(root) {
+    return Array.prototype.filter.call(root.children, function (el) {
+      return !el.matches(".parallel-bar, .stale-notice, .term-tips, script, style");
+    });
+  }
+
+  function single(ours, theirs) {
+    if (!theirs || ours.matches("section.quiz") || ours.querySelector("section.quiz")) return true;
+    var a = ours.querySelector("pre"), b = theirs.querySelector("pre");
+    return !!(a && b && a.textContent === b.textContent && ours.textContent === theirs.textContent);
+  }
+
+  // A copy of the other language's block that cannot clash with this page: no ids,
+  // no permalinks, glossary terms as plain links.
+  function partner(el) {
+    var copy = document.importNode(el, true);
+    copy.setAttribute("lang", lang);
+    copy.classList.add("parallel__other");
+    [copy].concat(Array.prototype.slice.call(copy.querySelectorAll("[id]"))).forEach(function (x) {
+      x.removeAttribute("id");
+    });
+    copy.querySelectorAll(".headerlink").forEach(function (x) { x.remove(); });
+    copy.querySelectorAll("[aria-describedby]").forEach(function (x) {
+      x.removeAttribute("aria-describedby");
+    });
+    return copy;
+  }
+
+  // The block at the top of the screen (or the one the address points to) stays
+  // where the reader sees it while the page rearranges around it.
+  function keepingPlace(change) {
+    var header = document.querySelector(".md-header");
+    var top = header ? header.getBoundingClientRect().bottom : 0;
+    var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    var anchor = target && window.scrollY > 0 ? target : null;
+    if (!anchor) {
+      anchor = Array.prototype.find.call(article.querySelectorAll("h1, h2, h3, h4, h5, h6, p, li"), function (el) {
+        return el.getBoundingClientRect().bottom > top && !el.closest(".parallel__other");
+      });
+    }
+    var before = anchor ? anchor.getBoundingClientRect().top : 0;
+    change();
+    if (anchor) window.scrollBy(0, anchor.getBoundingClientRect().top - before);
+  }
+
+  function show() {
+    var theirs = blocks(other.querySelector("article.md-content__inner") || other.body);
+    blocks(article).forEach(function (ours, i) {
+      var pair = document.createElement("div");
+      pair.className = "parallel__pair";
+      article.insertBefore(pair, ours);
+      pair.appendChild(ours);
+      if (single(ours, theirs[i])) pair.classList.add("parallel__pair--single");
+      else pair.appendChild(partner(theirs[i]));
+    });
+    article.classList.add("parallel");
+    button.setAttribute("aria-pressed", "true");
+  }
+
+  function hide() {
+    article.querySelectorAll(".parallel__pair").forEach(function (pair) {
+      pair.replaceWith(pair.firstElementChild);
+    });
+    article.classList.remove("parallel");
+    button.setAttribute("aria-pressed", "false");
+  }
+
+  function on() {
+    button.disabled = true;
+    var ready = other
+      ? Promise.resolve()
+      : fetch(button.dataset.other)
+          .then(function (r) { return r.text(); })
+          .then(function (html) { other = new DOMParser().parseFromString(html, "text/html"); });
+    return ready.then(function () { keepingPlace(show); }, function () { /* offline: stay in one language */ }).then(function () {
+      button.disabled = false;
+    });
+  }
+
+  button.addEventListener("click", function () {
+    var next = button.getAttribute("aria-pressed") !== "true";
+    remember(next);
+    if (next) on();
+    else keepingPlace(hide);
+  });
+  // This script loads when the reader chose both languages, here or on another chapter.
+  remember(true);
+  on();
+})();
