@@ -38,4 +38,9 @@ def glossary_markdown(glossary: Glossary, lang: str, others: tuple[str, ...]) ->
             f"    {term.definition[lang]}\n\n"
             f"    {USES_MARKER.format(term.id)}\n"
         )
-    return '<div class="glossary" markdown>\n\n' + "\n".join(entries) + "\n</div>\n"
+    # Low search weight: a query for a term finds the chapters that discuss it first.
+    return (
+        '<div class="glossary" data-pagefind-weight="0.1" markdown>\n\n'
+        + "\n".join(entries)
+        + "\n</div>\n"
+    )
