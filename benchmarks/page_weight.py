@@ -37,7 +37,8 @@ from book_build import ROOT, build, make_book  # noqa: E402
 # Words each chapter draws its own vocabulary from: English syllables and the
 # Chinese characters of the real book, so both compress like running text.
 SYLLABLES = [a + b for a in "bcdfghklmnprstvwz" for b in ("a", "e", "i", "o", "u", "ai", "ou")]
-PLAIN_LINE = re.compile(r"^(?![#!|{ ]|---|\w+:)(?=.)")
+# Prose lines: not headings, boxes, tables, attributes, captions (///), front matter.
+PLAIN_LINE = re.compile(r"^(?![#!|{ /]|---|\w+:)(?=.)")
 VOCABULARY = 20000
 PART = 20
 # Word frequencies fall with rank, as in prose.
@@ -111,10 +112,13 @@ def _vocabulary(rng: random.Random, han: list[str], chinese: bool) -> list[str]:
 
 def _reword(line: str, rng: random.Random, vocabulary: list[str]) -> str:
     """Replace about half the words of a line, keeping its punctuation and markup."""
-    word = re.compile(r"[\u4e00-\u9fff]{1,2}|[A-Za-z]{3,}")
+    # Link targets, footnote marks, attributes and formulas stay whole: ids must match.
+    word = re.compile(
+        r"\]\([^)]*\)|\[\^[^\]]*\]|\{[^}]*\}|\$[^$]*\$|[\u4e00-\u9fff]{1,2}|[A-Za-z]{3,}"
+    )
 
     def swap(match: re.Match) -> str:
-        if rng.random() < 0.5:
+        if rng.random() < 0.5 or match.group()[0] in "][{$":
             return match.group()
         return rng.choices(vocabulary, cum_weights=ZIPF)[0]
 

@@ -18,7 +18,6 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from languages import current_language, is_first_build, language_codes
-from textbook.annotations import hold_annotations, restore_annotations
 from textbook.extension import BookExtension
 from textbook.numbering import chapter_numbers, check_references, fill, item_numbers
 from textbook.quiz_refs import quiz_questions
@@ -31,8 +30,6 @@ log = logging.getLogger("mkdocs.hooks.book_material")
 ADMONITIONS = ("example", "abstract", "note", "warning", "question")
 
 _state: dict = {"ext": None, "chapters": {}}
-# TeX annotations held out of the search index, by page, until the page is written.
-_held: dict[str, list[str]] = {}
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -98,19 +95,6 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
         if file.page is not None and file.page.content and record is not None:
             file.page.content = fill(file.page.content, record, ext.records, numbers, labels)
     return env
-
-
-# Before the search plugin (priority 0) indexes page.content.
-@event_priority(10)
-def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
-    if "application/x-tex" in (page.content or ""):
-        page.content, _held[page.file.src_uri] = hold_annotations(page.content)
-    return context
-
-
-def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-    texts = _held.pop(page.file.src_uri, None)
-    return None if texts is None else restore_annotations(output, texts)
 
 
 # -----------------------------------------------------------------------------

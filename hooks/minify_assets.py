@@ -13,12 +13,7 @@ from mkdocs.plugins import event_priority
 from languages import is_last_build
 from palette_prune import palette_colours, prune_palette
 
-ASSETS = {
-    "assets/javascripts/quiz.js": rjsmin.jsmin,
-    "assets/javascripts/search-worker.js": rjsmin.jsmin,
-    "assets/javascripts/search-highlight.js": rjsmin.jsmin,
-    "assets/stylesheets/quiz.css": rcssmin.cssmin,
-}
+MINIFY = {".js": rjsmin.jsmin, ".css": rcssmin.cssmin}
 
 
 @event_priority(-200)
@@ -26,9 +21,12 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     # Theme assets are copied once per language build; minify after the last one.
     if not is_last_build(config):
         return
-    for rel, minify in ASSETS.items():
-        path = Path(config.site_dir) / rel
-        if path.exists():
+    # Every script and stylesheet of ours: the theme's own are minified already.
+    ours = Path(config.theme.custom_dir) / "assets"
+    for source in sorted(ours.rglob("*")):
+        minify = MINIFY.get(source.suffix)
+        path = Path(config.site_dir) / "assets" / source.relative_to(ours)
+        if minify and path.exists():
             path.write_text(minify(path.read_text(encoding="utf-8")), encoding="utf-8")
     colours = palette_colours(config.theme.get("palette"))
     for path in Path(config.site_dir).glob("assets/stylesheets/palette.*.min.css"):

@@ -81,5 +81,7 @@ def _serialize(math: Element, tex: str, css_class: str) -> str:
     math.append(semantics)
     # latex2mathml writes characters as "&#x…;" text, so the tree is unescaped once
     # after serializing (as latex2mathml does); the TeX is escaped once more to match.
-    SubElement(semantics, "annotation", {"encoding": "application/x-tex"}).text = escape(tex)
+    # The TeX is for screen readers and copying, not for search (Pagefind skips it).
+    annotation = {"encoding": "application/x-tex", "data-pagefind-ignore": ""}
+    SubElement(semantics, "annotation", annotation).text = escape(tex)
     return unescape(tostring(math, encoding="unicode"))

@@ -37,9 +37,16 @@
   }
 
   // A copy of the other language's block that cannot clash with this page: no ids,
-  // no permalinks, glossary terms as plain links.
+  // no permalinks, glossary terms as plain links, addresses resolved against its own page.
   function partner(el) {
     var copy = document.importNode(el, true);
+    var base = new URL(button.dataset.other, location.href);
+    copy.querySelectorAll("[src], [href]").forEach(function (x) {
+      ["src", "href"].forEach(function (name) {
+        var value = x.getAttribute(name);
+        if (value && value.charAt(0) !== "#") x.setAttribute(name, new URL(value, base).href);
+      });
+    });
     copy.setAttribute("lang", lang);
     copy.classList.add("parallel__other");
     [copy].concat(Array.prototype.slice.call(copy.querySelectorAll("[id]"))).forEach(function (x) {
