@@ -83,7 +83,7 @@ def test_a_broken_quiz_file(book):
         book,
         "docs/quizzes/sft-to-rl.yml:95: question 'two-purposes' → hnit: unknown key 'hnit'. "
         "Did you mean 'hint'? Expected one of: id, question, explanation, hint, section, type, "
-        "options.",
+        "options, pin_order.",
     )
 
 
