@@ -1,4 +1,4 @@
-"""Minify the quiz's script and stylesheet in the built site; the sources stay readable."""
+"""Minify the quiz's scripts and stylesheets in the built site; the sources stay readable."""
 
 from __future__ import annotations
 
@@ -14,6 +14,9 @@ from languages import is_last_build
 ASSETS = {
     "assets/javascripts/quiz.js": rjsmin.jsmin,
     "assets/stylesheets/quiz.css": rcssmin.cssmin,
+    "assets/javascripts/nav-marks.js": rjsmin.jsmin,
+    "assets/javascripts/progress-page.js": rjsmin.jsmin,
+    "assets/stylesheets/progress-page.css": rcssmin.cssmin,
 }
 
 
