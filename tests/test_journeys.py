@@ -153,6 +153,7 @@ def test_without_javascript_the_chapter_and_answers_read(visit, lang):
 AXE = Path(__file__).parent.parent / "node_modules" / "axe-core" / "axe.min.js"
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PAGES = ["", "chapters/sft-to-rl/", "404.html", "en/", "en/chapters/sft-to-rl/", "en/404.html"]
+PAGES += ["progress/", "en/progress/"]
 
 
 def _axe(page) -> list[str]:

@@ -29,4 +29,3 @@ def render_progress(chapters: list, page_url: str, lang: str, *, env, md, ui: di
     return env.get_template("partials/quiz-progress.html").render(
         chapters=views, ui=ui, strings_json=json.dumps(strings, ensure_ascii=False)
     )
-

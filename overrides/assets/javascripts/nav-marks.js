@@ -40,7 +40,7 @@
       var shown = ["○", "◐ " + n.answered + "/" + n.total, "✓ " + n.correct + "/" + n.total][state];
       a.querySelectorAll(".quiz-mark").forEach(function (old) { old.remove(); });
       a.append(
-        span(shown, "margin-left:auto;padding-left:.4em;white-space:nowrap;opacity:.85", true),
+        span(shown, "margin-left:auto;padding-left:.4em;white-space:nowrap", true),
         span(", " + data.s[state].replace(/\{(\w+)\}/g, function (_, k) { return n[k]; }), HIDDEN)
       );
     });
