@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
+from test_journeys import _axe
 
 ZH, EN = "chapters/sft-to-rl/", "en/chapters/sft-to-rl/"
 ZH_PROGRESS, EN_PROGRESS = "progress/", "en/progress/"
@@ -360,3 +361,21 @@ def test_the_progress_page_by_keyboard_only(visit):
     expect(page.locator(".quiz-progress__message")).to_have_text(
         "Session over: 1 right, 0 left for next time."
     )
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", [ZH_PROGRESS, EN_PROGRESS])
+def test_no_accessibility_violations_on_the_progress_page_in_use(visit, path, scheme):
+    page, _ = visit(color_scheme=scheme)
+    page.goto(EN)
+    _answer(page, SINGLE, "The worked solutions")
+    _answer(page, TRUE_FALSE, "False")
+    page.goto(path)
+    expect(page.locator(".quiz-progress__missed a")).to_have_count(1)
+    assert _axe(page) == []
+    page.locator(".quiz-progress__start").click()
+    form = page.locator(".quiz-progress__question form")
+    form.locator("input[name=answer]").first.check()
+    form.locator(".quiz__check").click()
+    expect(page.locator(".quiz-progress__next")).to_be_visible()
+    assert _axe(page) == []
