@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
+
 from test_journeys import _axe
 
 ZH, EN = "chapters/sft-to-rl/", "en/chapters/sft-to-rl/"

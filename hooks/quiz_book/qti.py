@@ -12,10 +12,10 @@ The standard library's ElementTree writes the XML: no new dependency for the sit
 from __future__ import annotations
 
 import io
-import zipfile
 import xml.etree.ElementTree as ET
+import zipfile
 
-from quiz_schema import MultipleChoice, ShortAnswer, SingleChoice, TrueFalse
+from quiz_schema import MultipleChoice, ShortAnswer, TrueFalse
 
 QTI_NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 CP_NS = "http://www.imsglobal.org/xsd/imscp_v1p1"
