@@ -117,8 +117,10 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> 
     context["quiz_assets"] = page.file.src_uri in _build.get("pages", ())
     context["quiz_progress_page"] = page.file.src_uri in _build.get("progress", ())
     # Every page's nav marks chapters by their quiz (nav-marks.js, under 1 KiB).
-    chapters = _chapters(config)
-    context["quiz_nav"] = nav_marks_json(chapters, strings_for(config)) if chapters else None
+    if "nav_json" not in _build:
+        chapters = _chapters(config)
+        _build["nav_json"] = nav_marks_json(chapters, strings_for(config)) if chapters else None
+    context["quiz_nav"] = _build["nav_json"]
     return context
 
 

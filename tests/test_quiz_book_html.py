@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 from bs4 import BeautifulSoup
+
+from conftest import build_site
 
 PROGRESS = {"zh": "progress/", "en": "en/progress/"}
 CHAPTER = {"zh": "chapters/sft-to-rl/", "en": "en/chapters/sft-to-rl/"}
@@ -73,3 +77,16 @@ def test_pages_without_a_quiz_load_only_the_nav_marks(site, path):
     ]
     assert [u for u in ours if "quiz" in u or "progress" in u] == []
     assert sum("nav-marks.js" in u for u in ours) == 1
+
+
+def test_a_new_chapter_joins_the_nav_marks_and_the_progress_page(book):
+    command = [sys.executable, "hooks/book.py", "new-chapter", "rewards", "--zh", "奖励"]
+    subprocess.run([*command, "--en", "Rewards"], cwd=book, check=True, capture_output=True)
+    assert build_site(book, book / "site", "http://127.0.0.1/book/").returncode == 0
+    for prefix, title in (("", "奖励"), ("en/", "Rewards")):
+        html = BeautifulSoup((book / "site" / prefix / "progress/index.html").read_text(), "lxml")
+        chapters = html.select(".quiz-progress__chapter")
+        assert [c["data-quiz"] for c in chapters] == ["sft-to-rl", "rewards"]
+        assert chapters[1].select_one(".quiz-progress__title").get_text() == title
+        marks = json.loads(html.select_one("script[data-quiz-nav]")["data-quiz-nav"])["q"]
+        assert marks[f"{prefix}chapters/rewards/"] == ["rewards", 1]
