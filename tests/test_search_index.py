@@ -20,7 +20,7 @@ def _words(index: dict) -> set[str]:
 def test_chinese_index_holds_only_chinese_pages_segmented_into_words(site):
     index = _index(site, "")
     locations = {doc["location"].split("#")[0] for doc in index["docs"]}
-    assert locations == {"", "chapters/sft-to-rl/"}
+    assert locations == {"", "chapters/sft-to-rl/", "progress/"}
     words = _words(index)
     # jieba splits the text into words; lunr would otherwise see whole sentences.
     assert {"强化", "学习", "监督", "微调", "标注"} <= words
@@ -30,7 +30,7 @@ def test_chinese_index_holds_only_chinese_pages_segmented_into_words(site):
 def test_english_index_holds_only_english_pages(site):
     index = _index(site, "en")
     locations = {doc["location"].split("#")[0] for doc in index["docs"]}
-    assert locations == {"", "chapters/sft-to-rl/"}  # relative to /en/
+    assert locations == {"", "chapters/sft-to-rl/", "progress/"}  # relative to /en/
     assert index["config"]["lang"] == ["en"]
     assert {"supervised", "practice", "reinforcement"} <= _words(index)
     assert not any(re.search(r"[\u4e00-\u9fff]", doc["text"]) for doc in index["docs"])
