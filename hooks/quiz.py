@@ -1,5 +1,8 @@
 """End-of-chapter quizzes: {{ quiz("id") }} in a page becomes docs/quizzes/id.yml, rendered.
 
+{{ quiz_progress() }} becomes the progress page, and every page's nav marks learn
+which nav link holds which quiz (see quiz_book/).
+
 Quiz files are read and validated once (and again only when they change), before
 any page is written; pages without a quiz cost one substring test. The quiz is
 put into the page after the search plugin has indexed it: answers stay out of

@@ -218,7 +218,7 @@ def test_export_then_import_restores_everything(visit, tmp_path):
     other, traffic = visit()
     _import(other, data, tmp_path)
     expect(other.locator(".quiz-progress__message")).to_have_text(
-        "Imported 2 answer(s); 0 dropped because the question has changed."
+        "Answers imported: 2. Dropped because their question has changed: 0."
     )
     expect(other.locator(".quiz-progress__status")).to_have_text(
         "In progress: 2 of 6 answered, 1 right"
@@ -240,7 +240,7 @@ def test_importing_an_older_quiz_version_drops_only_changed_answers(visit, tmp_p
     other, _ = visit()
     _import(other, data, tmp_path)
     expect(other.locator(".quiz-progress__message")).to_have_text(
-        "Imported 1 answer(s); 1 dropped because the question has changed."
+        "Answers imported: 1. Dropped because their question has changed: 1."
     )
     other.goto(EN)
     expect(other.locator(".quiz__score")).to_have_text("Score: 1 of 6 (1 answered)")

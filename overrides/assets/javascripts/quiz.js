@@ -1,4 +1,5 @@
-/* Chapter quizzes: checking, feedback, score and saved progress.
+/* Chapter quizzes: checking, feedback, score, saved progress and each reader's
+   option order. window.bookQuiz lends the same code to the progress page.
    The server-rendered HTML already works without this script (answers sit in
    <details>); this only adds behaviour, and leaves unknown markup alone. */
 (function () {
