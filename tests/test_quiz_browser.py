@@ -12,6 +12,11 @@ EN = "en/chapters/sft-to-rl/"
 SINGLE = "#quiz-sft-to-rl-rl-in-school-analogy"
 TRUE_FALSE = "#quiz-sft-to-rl-sft-same-algorithm"
 MULTIPLE = "#quiz-sft-to-rl-two-purposes"
+# A browser whose localStorage refuses everything (a privacy mode, a blocked origin).
+THROWING_STORAGE = (
+    "for (const m of ['getItem', 'setItem', 'removeItem', 'key'])"
+    "  Storage.prototype[m] = () => { throw new DOMException('denied', 'SecurityError') };"
+)
 SHORT = "#quiz-sft-to-rl-emily-apple-price"
 
 
@@ -167,10 +172,7 @@ def test_without_javascript_the_answers_can_be_read(visit):
 
 def test_a_throwing_local_storage_does_not_break_the_quiz(visit):
     page, traffic = visit()
-    page.add_init_script(
-        "for (const m of ['getItem', 'setItem', 'removeItem'])"
-        "  Storage.prototype[m] = () => { throw new DOMException('denied', 'SecurityError') };"
-    )
+    page.add_init_script(THROWING_STORAGE)
     page.goto(EN)
     _check(page, SINGLE, "The practice problems")
     expect(page.locator(SINGLE + " .quiz__feedback")).to_contain_text("Correct.")
