@@ -273,6 +273,10 @@ def test_reset_one_chapter_and_everything_after_a_confirmation(visit):
     reset.click()
     expect(status).to_have_text("Not started")
     expect(reset).to_be_hidden()
+    expect(page.locator(".quiz-progress__message")).to_have_text(
+        "Cleared the answers in “From Supervised Fine-Tuning to Reinforcement Learning”."
+    )
+    expect(page.locator(".quiz-progress__title")).to_be_focused()  # not lost with the button
 
     page.goto(EN)
     _answer(page, SINGLE, "The practice problems")
@@ -280,6 +284,7 @@ def test_reset_one_chapter_and_everything_after_a_confirmation(visit):
     page.once("dialog", lambda d: (messages.append(d.message), d.accept()))
     page.get_by_role("button", name="清空全部进度").click()
     assert messages[-1] == "清空全书所有测验的答案？这一步无法撤销。"
+    expect(page.locator(".quiz-progress__message")).to_have_text("已清空全部进度。")
     expect(page.locator(".quiz-progress__status")).to_have_text("还没开始")
     page.goto(EN)
     expect(page.locator(".quiz__score")).to_have_text("Score: 0 of 6 (0 answered)")
@@ -376,3 +381,28 @@ def test_no_accessibility_violations_on_the_progress_page_in_use(visit, path, sc
     form.locator(".quiz__check").click()
     expect(page.locator(".quiz-progress__next")).to_be_visible()
     assert _axe(page) == []
+
+
+def test_the_progress_page_drops_answers_to_changed_questions(visit):
+    page, _ = visit()
+    page.goto(EN)
+    _answer(page, SINGLE, "The practice problems")
+    _answer(page, TRUE_FALSE, "False")
+    page.evaluate(
+        """() => {
+            const key = 'textbook-quiz:sft-to-rl';
+            const saved = JSON.parse(localStorage.getItem(key));
+            saved['sft-same-algorithm'].v = 'an-older-version';
+            saved['a-removed-question'] = {v: 'x', a: [0], ok: true};
+            localStorage.setItem(key, JSON.stringify(saved));
+        }"""
+    )
+    page.goto(EN_PROGRESS)
+    expect(page.locator(".quiz-progress__status")).to_have_text(
+        "In progress: 1 of 6 answered, 1 right"
+    )
+    expect(_nav_mark(page, "From Supervised Fine-Tuning").locator(".quiz-mark").first).to_have_text(
+        "◐ 1/6"
+    )
+    stored = page.evaluate("() => JSON.parse(localStorage['textbook-quiz:sft-to-rl'])")
+    assert list(stored) == ["rl-in-school-analogy"]

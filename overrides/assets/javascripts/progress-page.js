@@ -47,6 +47,17 @@
 
   /* ---- Chapters --------------------------------------------------------- */
 
+  // Answers to changed or removed questions are dropped, as on a chapter page,
+  // so that the nav marks count only answers that still hold.
+  function tidy() {
+    chapters.forEach(function (chapter) {
+      var saved = Q.load(chapter.id);
+      var kept = {};
+      current(chapter).forEach(function (e) { kept[e.q.id] = saved[e.q.id]; });
+      if (Object.keys(kept).length !== Object.keys(saved).length) Q.save(chapter.id, kept);
+    });
+  }
+
   function render() {
     chapters.forEach(function (chapter) {
       var done = current(chapter);
@@ -123,9 +134,12 @@
 
   /* ---- Reset, export, import -------------------------------------------- */
 
+  // The reset button disappears with the answers: keep the keyboard's place.
   function resetChapter(chapter) {
     if (!window.confirm(fill(S.confirm_chapter, { title: chapter.title }))) return;
     Q.save(chapter.id, {});
+    message.textContent = fill(S.cleared_chapter, { title: chapter.title });
+    chapter.li.querySelector(".quiz-progress__title").focus();
   }
 
   function quizKeys() {
@@ -144,6 +158,7 @@
   function resetAll() {
     if (!window.confirm(S.confirm_all)) return;
     quizKeys().forEach(function (id) { Q.save(id, {}); });
+    message.textContent = S.cleared_all;
   }
 
   function exportFile() {
@@ -214,5 +229,6 @@
   document.addEventListener("quiz:saved", function (event) { answered(event); render(); });
   window.addEventListener("storage", render);
   window.addEventListener("pageshow", function (event) { if (event.persisted) render(); });
+  tidy();
   render();
 })();
