@@ -38,7 +38,8 @@
     });
   }
 
-  mark();
+  // Material's document$ emits now and after every in-site navigation.
+  if (window.document$) window.document$.subscribe(mark); else mark();
   document.addEventListener("quiz:saved", mark);
   addEventListener("storage", mark);
   addEventListener("pageshow", function (e) { if (e.persisted) mark(); });
