@@ -4,6 +4,8 @@
     python hooks/book.py reviewed PAGE...  record that a translation matches its source now
     python hooks/book.py new-chapter SLUG --zh TITLE --en TITLE
                                            both language files, a quiz, the nav entry
+    python hooks/book.py export-quizzes [--out DIR]
+                                           every language's quizzes as QTI 1.2 and GIFT
 
 PAGE is a file (docs/chapters/x.en.md) or a page (docs/chapters/x.md: all its translations).
 """
@@ -24,6 +26,7 @@ from book_check import check_book  # noqa: E402
 from book_pages import read_book  # noqa: E402
 from freshness import mark_reviewed  # noqa: E402
 from languages import language_codes  # noqa: E402
+from quiz_book.export import export_quizzes  # noqa: E402
 from quiz_load import QuizError, load_quiz  # noqa: E402
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -122,6 +125,17 @@ def new_chapter(config, slug: str, titles: dict[str, str], config_file: Path) ->
     return 0
 
 
+def export(config, out: Path) -> int:
+    try:
+        written = export_quizzes(config, language_codes(config), out)
+    except QuizError as err:
+        print(err, file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"wrote {path.as_posix()}")
+    return 0
+
+
 # -----------------------------------------------------------------------------
 # Helper functions
 # -----------------------------------------------------------------------------
@@ -175,6 +189,10 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("slug")
     new.add_argument("--zh", required=True, help="the Chinese title")
     new.add_argument("--en", required=True, help="the English title")
+    exporting = commands.add_parser(
+        "export-quizzes", help="QTI 1.2 and GIFT for learning platforms"
+    )
+    exporting.add_argument("--out", default="quiz-export", type=Path, help="default: quiz-export/")
     args = parser.parse_args(argv)
 
     try:
@@ -188,6 +206,8 @@ def main(argv: list[str] | None = None) -> int:
         return status(config)
     if args.command == "reviewed":
         return reviewed(config, args.pages)
+    if args.command == "export-quizzes":
+        return export(config, args.out)
     return new_chapter(config, args.slug, {"zh": args.zh, "en": args.en}, args.config_file)
 
 

@@ -1,5 +1,8 @@
 """End-of-chapter quizzes: {{ quiz("id") }} in a page becomes docs/quizzes/id.yml, rendered.
 
+{{ quiz_progress() }} becomes the progress page, and every page's nav marks learn
+which nav link holds which quiz (see quiz_book/).
+
 Quiz files are read and validated once (and again only when they change), before
 any page is written; pages without a quiz cost one substring test. The quiz is
 put into the page after the search plugin has indexed it: answers stay out of
@@ -18,6 +21,8 @@ from mkdocs.structure.pages import Page
 from book_pages import read_book
 from languages import current_language, is_first_build, language_codes
 from page_outline import unfenced_lines
+from quiz_book.chapters import chapters_in_nav, nav_marks_json
+from quiz_book.progress_page import render_progress
 from quiz_load import Quiz, QuizError, load_quiz
 from quiz_render import InlineMarkdown, render_quiz
 from ui_strings import strings_for
@@ -29,11 +34,16 @@ ANY_DIRECTIVE = re.compile(r"[ \t]*\{\{\s*quiz\b")
 # An HTML comment: Markdown keeps it as a block, the search indexer ignores it.
 MARKER = "<!-- quiz:{} -->"
 MARKER_HTML = re.compile(r"<!-- quiz:([a-z0-9-]+) -->")
+# The progress page: {{ quiz_progress() }} on a line of its own.
+PROGRESS_DIRECTIVE = re.compile(r"\{\{\s*quiz_progress\(\s*\)\s*\}\}[ \t]*")
+PROGRESS_MARKER = "<!-- quiz-progress -->"
 
 # Parsed quizzes by path, with the file's mtime: serve re-reads only what changed.
 _quizzes: dict[Path, tuple[float, Quiz]] = {}
 # Per language build: the Jinja env, the inline Markdown renderer, pages with a quiz.
 _build: dict = {}
+# Quiz ids by page key (chapters/x.md), from the first language's scan of the book.
+_page_quizzes: dict[str, list[str]] = {}
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -46,7 +56,12 @@ def on_files(files: Files, *, config: MkDocsConfig) -> None:
     if is_first_build(config):
         _check_usage(config, quizzes)
     _build.clear()
-    _build.update(quizzes=quizzes, pages=set(), env=None, md=None)
+    _build.update(quizzes=quizzes, pages=set(), progress=set(), env=None, md=None)
+
+
+def on_nav(nav, *, config: MkDocsConfig, files: Files) -> None:
+    # Titles are known only once pages are read: chapters are listed at first use.
+    _build["nav"] = nav
 
 
 def on_env(env, *, config: MkDocsConfig, files: Files) -> None:
@@ -63,10 +78,15 @@ def on_page_markdown(
     for index, line in unfenced_lines(markdown):
         if directive := DIRECTIVE.fullmatch(line):
             lines[index] = f"\n{MARKER.format(directive.group(1))}\n"
+        elif PROGRESS_DIRECTIVE.fullmatch(line):
+            lines[index] = f"\n{PROGRESS_MARKER}\n"
     return "\n".join(lines)
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
+    if PROGRESS_MARKER in html:
+        _build["pages"].add(page.file.src_uri)
+        _build["progress"].add(page.file.src_uri)
     if "<!-- quiz:" not in html:
         return
     for quiz_id in MARKER_HTML.findall(html):
@@ -86,12 +106,24 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None
         quiz = _build["quizzes"][match.group(1)]
         return render_quiz(quiz, lang, env=_build["env"], md=_build["md"], ui=ui)
 
-    return MARKER_HTML.sub(render, output)
+    output = MARKER_HTML.sub(render, output)
+    if page.file.src_uri in _build["progress"]:
+        progress = render_progress(
+            _chapters(config), page.url, lang, env=_build["env"], md=_build["md"], ui=ui
+        )
+        output = output.replace(PROGRESS_MARKER, progress)
+    return output
 
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
     # Only pages with a quiz load quiz.css and quiz.js (see main.html).
     context["quiz_assets"] = page.file.src_uri in _build.get("pages", ())
+    context["quiz_progress_page"] = page.file.src_uri in _build.get("progress", ())
+    # Every page's nav marks chapters by their quiz (nav-marks.js, under 1 KiB).
+    if "nav_json" not in _build:
+        chapters = _chapters(config)
+        _build["nav_json"] = nav_marks_json(chapters, strings_for(config)) if chapters else None
+    context["quiz_nav"] = _build["nav_json"]
     return context
 
 
@@ -117,14 +149,26 @@ def _load_all(config: MkDocsConfig) -> dict[str, Quiz]:
     return quizzes
 
 
+def _chapters(config: MkDocsConfig) -> list:
+    if "chapters" not in _build:
+        locales = language_codes(config)
+        _build["chapters"] = chapters_in_nav(
+            _build["nav"], _page_quizzes, _build["quizzes"], locales
+        )
+    return _build["chapters"]
+
+
 def _check_usage(config: MkDocsConfig, quizzes: dict[str, Quiz]) -> None:
     """Every directive names an existing quiz; every quiz is used by some page."""
     docs = Path(config.docs_dir)
     used = set()
+    _page_quizzes.clear()
     for page in read_book(docs, language_codes(config)).values():
         for source in page.variants.values():
             if "quiz" in source.text:
-                used |= _directives(source, quizzes, docs)
+                ids = _directives(source, quizzes, docs)
+                _page_quizzes[page.key] = sorted(ids | set(_page_quizzes.get(page.key, ())))
+                used |= ids
     for quiz_id, quiz in quizzes.items():
         if quiz_id not in used:
             raise QuizError(

@@ -70,6 +70,7 @@ def _question_view(q, number: int, quiz: Quiz, lang: str, md: InlineMarkdown, ui
         "hint": md(q.hint[lang]) if q.hint else None,
         "explanation": md(q.explanation[lang]),
         "section": q.section,
+        "pinned": getattr(q, "pin_order", False),
         "options": [],
         "accept": None,
     }

@@ -62,16 +62,20 @@ class _Question(_Strict):
 class SingleChoice(_Question):
     type: Literal["single"]
     options: list[Option]
+    # Readers see options in an order of their own unless the author pins it.
+    pin_order: bool = False
 
 
 class MultipleChoice(_Question):
     type: Literal["multiple"]
     options: list[Option]
+    pin_order: bool = False
 
 
 class TrueFalse(_Question):
     type: Literal["true_false"]
     answer: bool
+    pin_order: bool = False
     explain_true: LocalText | None = None
     explain_false: LocalText | None = None
 

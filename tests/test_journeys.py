@@ -246,6 +246,7 @@ PAGES = [
     "en/glossary/",
     "en/404.html",
 ]
+PAGES += ["progress/", "en/progress/"]
 
 
 def _axe(page) -> list[str]:

@@ -6,7 +6,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-ZH_PAGES = ["", "chapters/sft-to-rl/", "glossary/"]
+ZH_PAGES = ["", "chapters/sft-to-rl/", "glossary/", "progress/"]
 PAIRS = [(zh, "en/" + zh) for zh in ZH_PAGES]
 
 

@@ -81,9 +81,9 @@ def test_a_broken_quiz_file(book):
     )
     _fails_with(
         book,
-        "docs/quizzes/sft-to-rl.yml:95: question 'two-purposes' → hnit: unknown key 'hnit'. "
+        "docs/quizzes/sft-to-rl.yml:96: question 'two-purposes' → hnit: unknown key 'hnit'. "
         "Did you mean 'hint'? Expected one of: id, question, explanation, hint, section, type, "
-        "options.",
+        "options, pin_order.",
     )
 
 

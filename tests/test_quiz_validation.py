@@ -19,7 +19,11 @@ EXPECTED = {
     "top; found list.",
     "unknown-key.yml": "unknown-key.yml:9: question 'q1' → explantion: unknown key 'explantion'. "
     "Did you mean 'explanation'? Expected one of: id, question, explanation, hint, section, type, "
-    "options.",
+    "options, pin_order.",
+    "pin-order-not-bool.yml": "pin-order-not-bool.yml:6: question 'q1' → pin_order: expected true "
+    "or false; found 'always'.",
+    "pin-order-on-short.yml": "pin-order-on-short.yml:6: question 'q1' → pin_order: unknown key "
+    "'pin_order'. Expected one of: id, question, explanation, hint, section, type, accept.",
     "missing-en.yml": "missing-en.yml:4: question 'q1' → question: missing the en text.",
     "empty-text.yml": "empty-text.yml:7: question 'q1' → options[0].text: the en text is empty or "
     "not a string; found ''.",

@@ -1,4 +1,5 @@
-/* Chapter quizzes: checking, feedback, score and saved progress.
+/* Chapter quizzes: checking, feedback, score, saved progress and each reader's
+   option order. window.bookQuiz lends the same code to the progress page.
    The server-rendered HTML already works without this script (answers sit in
    <details>); this only adds behaviour, and leaves unknown markup alone. */
 (function () {
@@ -32,6 +33,51 @@
     } catch (e) {
       /* full or revoked: keep going without saving */
     }
+    // The nav marks and the progress page listen.
+    document.dispatchEvent(new CustomEvent("quiz:saved", { detail: quizId }));
+  }
+
+  /* ---- Option order ----------------------------------------------------- */
+
+  // One random seed per reader ("::" cannot start a quiz id); none without storage.
+  function seed() {
+    try {
+      var value = store && store.getItem(PREFIX + ":seed");
+      if (store && !value) {
+        value = String(Math.random()).slice(2);
+        store.setItem(PREFIX + ":seed", value);
+      }
+      return value || null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  // FNV-1a of (seed, quiz, question) seeds a small PRNG (mulberry32): the same
+  // question gets the same order in every language and on every visit.
+  function shuffle(form, quizId) {
+    var s = seed();
+    var box = form.querySelector(".quiz__options");
+    if (!s || !box || form.hasAttribute("data-pinned")) return;
+    var h = 2166136261;
+    var key = s + "/" + quizId + "/" + form.dataset.question;
+    for (var i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 16777619);
+    var random = function () {
+      h = (h + 0x6d2b79f5) | 0;
+      var t = Math.imul(h ^ (h >>> 15), 1 | h);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    var order = Array.prototype.map.call(box.children, function (_, n) { return n; });
+    for (var j = order.length - 1; j > 0; j--) {
+      var k = Math.floor(random() * (j + 1));
+      var swap = order[j]; order[j] = order[k]; order[k] = swap;
+    }
+    // Inputs keep their authored value: a stored answer means the same option.
+    [box, form.querySelector(".quiz__explanations")].forEach(function (list) {
+      var items = Array.prototype.slice.call(list.children);
+      order.forEach(function (n) { list.appendChild(items[n]); });
+    });
   }
 
   /* ---- Answers ---------------------------------------------------------- */
@@ -127,7 +173,9 @@
 
   /* ---- One quiz --------------------------------------------------------- */
 
-  function Quiz(section) {
+  // review: asked again from the progress page (no score, a retry keeps the record).
+  function Quiz(section, review) {
+    this.review = review;
     this.section = section;
     this.id = section.dataset.quiz;
     this.strings = JSON.parse(section.dataset.quizStrings);
@@ -137,6 +185,7 @@
   Quiz.prototype.mount = function () {
     var quiz = this;
     quiz.forms.forEach(function (form) {
+      shuffle(form, quiz.id);
       form.querySelector(".quiz__actions").hidden = false;
       form.addEventListener("submit", function (event) {
         event.preventDefault();
@@ -148,6 +197,7 @@
         if (first) first.focus();
       });
     });
+    if (quiz.review) return;
     var summary = quiz.section.querySelector(".quiz__summary");
     summary.hidden = false;
     summary.querySelector(".quiz__reset").addEventListener("click", function () { quiz.reset(); });
@@ -172,15 +222,16 @@
     var progress = load(this.id);
     progress[form.dataset.question] = { v: form.dataset.version, a: answer, ok: correct };
     save(this.id, progress);
-    this.score(progress);
+    if (!this.review) this.score(progress);
   };
 
   Quiz.prototype.forget = function (form) {
+    showAnswer(form, form.dataset.type === "short" ? "" : []);
+    clearFeedback(form);
+    if (this.review) return;
     var progress = load(this.id);
     delete progress[form.dataset.question];
     save(this.id, progress);
-    showAnswer(form, form.dataset.type === "short" ? "" : []);
-    clearFeedback(form);
     this.score(progress);
   };
 
@@ -235,6 +286,7 @@
   /* ---- Mounting --------------------------------------------------------- */
 
   var mounted = [];
+  window.bookQuiz = { Quiz: Quiz, load: load, save: save, store: store, prefix: PREFIX };
 
   function mountAll() {
     document.querySelectorAll("section.quiz[data-quiz]").forEach(function (section) {

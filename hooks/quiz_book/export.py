@@ -1,0 +1,59 @@
+"""`hooks/book.py export-quizzes`: every language's quizzes as QTI 1.2 and as GIFT.
+
+<out>/<lang>/quizzes-qti.zip    import into Canvas ("QTI .zip file")
+<out>/<lang>/quizzes.gift.txt   import into Moodle's question bank (GIFT format)
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from book_pages import read_book
+from quiz_book.gift import gift_text
+from quiz_book.qti import qti_package
+from quiz_load import load_quiz
+from quiz_render import InlineMarkdown
+from ui_strings import load_strings
+
+HEADING = re.compile(r"^#\s+(.+?)\s*(?:\{[^}]*\})?\s*$", re.MULTILINE)
+
+
+def export_quizzes(config, locales: tuple[str, ...], out: Path) -> list[Path]:
+    """Write both formats for every language; returns the files written."""
+    docs = Path(config.docs_dir)
+    quizzes = [
+        load_quiz(path, locales, shown_as=f"{docs.name}/quizzes/{path.name}")
+        for path in sorted((docs / "quizzes").glob("*.y*ml"))
+    ]
+    titles = _titles(docs, locales)
+    strings = load_strings(locales)
+    render = InlineMarkdown(config)
+    written = []
+    for lang in locales:
+        folder = out / lang
+        folder.mkdir(parents=True, exist_ok=True)
+
+        def title(quiz, lang=lang):
+            return titles.get((quiz.id, lang), quiz.id)
+
+        labels = (strings["quiz_true"][lang], strings["quiz_false"][lang])
+        qti = folder / "quizzes-qti.zip"
+        qti.write_bytes(qti_package(quizzes, lang, render, title=title, true_false=labels))
+        gift = folder / "quizzes.gift.txt"
+        gift.write_text(gift_text(quizzes, lang, title=title), "utf-8")
+        written += [qti, gift]
+    return written
+
+
+def _titles(docs: Path, locales) -> dict[tuple[str, str], str]:
+    """(quiz id, language) -> the title of the page that shows the quiz."""
+    titles = {}
+    for page in read_book(docs, locales).values():
+        for lang, source in page.variants.items():
+            for quiz_id in re.findall(r'\{\{\s*quiz\(\s*"([^"]+)"\s*\)\s*\}\}', source.body):
+                heading = HEADING.search(source.body)
+                titles[quiz_id, lang] = source.meta.get("title") or (
+                    heading.group(1) if heading else quiz_id
+                )
+    return titles
