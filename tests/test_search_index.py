@@ -10,15 +10,16 @@ from pagefind_files import entry, fragments
 
 ZWSP = "\u200b"
 PAGES = {
-    "zh": {"/", "/chapters/sft-to-rl/", "/glossary/"},
-    "en": {"/en/", "/en/chapters/sft-to-rl/", "/en/glossary/"},
+    "zh": {"/", "/chapters/sft-to-rl/", "/glossary/", "/progress/"},
+    "en": {"/en/", "/en/chapters/sft-to-rl/", "/en/glossary/", "/en/progress/"},
 }
 TITLES = {
-    "zh": {"大模型是怎样训练出来的", "从监督微调到强化学习", "术语表"},
+    "zh": {"大模型是怎样训练出来的", "从监督微调到强化学习", "术语表", "学习进度"},
     "en": {
         "How Large Language Models Are Trained",
         "From Supervised Fine-Tuning to Reinforcement Learning",
         "Glossary",
+        "Your progress",
     },
 }
 
@@ -26,7 +27,7 @@ TITLES = {
 def test_one_index_per_language(site):
     languages = entry(site.dir)["languages"]
     assert set(languages) == {"zh", "en"}
-    assert {lang: info["page_count"] for lang, info in languages.items()} == {"zh": 3, "en": 3}
+    assert {lang: info["page_count"] for lang, info in languages.items()} == {"zh": 4, "en": 4}
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
