@@ -17,7 +17,7 @@ from mkdocs.structure.pages import Page
 
 from book_pages import read_book
 from languages import current_language, is_first_build, language_codes
-from page_outline import unfenced_lines
+from fences import unfenced_lines
 from quiz_load import Quiz, QuizError, load_quiz
 from quiz_render import InlineMarkdown, render_quiz
 from ui_strings import strings_for
