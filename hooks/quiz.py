@@ -16,8 +16,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from book_pages import read_book
-from languages import current_language, is_first_build, language_codes
 from fences import unfenced_lines
+from languages import current_language, is_first_build, language_codes
 from quiz_load import Quiz, QuizError, load_quiz
 from quiz_render import InlineMarkdown, render_quiz
 from ui_strings import strings_for

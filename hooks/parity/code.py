@@ -51,8 +51,8 @@ class Code:
 @dataclass(frozen=True, slots=True)
 class Difference:
     strings_only: bool
-    source: Token | None  # the first differing token on each side (None: past the end)
-    translation: Token | None
+    source: Token  # the first differing token on each side ("" past the end)
+    translation: Token
 
 
 def compare_code(source: Code, translation: Code) -> Difference | None:
@@ -63,7 +63,11 @@ def compare_code(source: Code, translation: Code) -> Difference | None:
     if source.key == translation.key:
         return None
     first = next(
-        (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if (x.group, x.value) != (y.group, y.value)),
+        (
+            i
+            for i, (x, y) in enumerate(zip(a, b, strict=False))
+            if (x.group, x.value) != (y.group, y.value)
+        ),
         min(len(a), len(b)),
     )
     strings_only = len(a) == len(b) and all(
@@ -71,8 +75,7 @@ def compare_code(source: Code, translation: Code) -> Difference | None:
     )
     if strings_only and STRINGS_TRANSLATED in source.marks & translation.marks:
         return None
-    pick = lambda tokens: tokens[first] if first < len(tokens) else None  # noqa: E731
-    return Difference(strings_only, pick(a), pick(b))
+    return Difference(strings_only, _at(a, first), _at(b, first))
 
 
 def tokens_of_html(html: str) -> Code:
@@ -121,6 +124,13 @@ class _Highlighted(HTMLParser):
             group = "string" if ttype is not None and ttype in String else "code"
             self.tokens.append(Token(group, data.strip(), self.line))
         self.line += data.count("\n")
+
+
+def _at(tokens: tuple[Token, ...], index: int) -> Token:
+    """The token at an index; past the end, an empty one on the line after the last."""
+    if index < len(tokens):
+        return tokens[index]
+    return Token("code", "", tokens[-1].line + 1 if tokens else 0)
 
 
 def _merge_strings(tokens: list[Token]) -> list[Token]:

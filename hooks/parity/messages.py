@@ -1,7 +1,7 @@
 """The checker's words: one line per problem, file:line on both sides, what to do.
 
-    docs/chapters/x.en.md:31: missing the second-level heading 'Section two' {#two}
-    of docs/chapters/x.zh.md:31; add it here, before the heading 'Quiz'.
+docs/chapters/x.en.md:31: missing the second-level heading 'Section two' {#two}
+of docs/chapters/x.zh.md:31; add it here, before the heading 'Quiz'.
 """
 
 from __future__ import annotations
@@ -71,9 +71,7 @@ def shape(tr: str, b: Block, src: str, a: Block) -> str:
     """A paired block whose shape differs: list items, table size, box kind or state..."""
     here, there = f"{tr}:{b.line}", f"{src}:{a.line}"
     if b.kind == "list":
-        return (
-            f"{here}: {_list(b)} where {there} has {_list(a)}; keep the items parallel."
-        )
+        return f"{here}: {_list(b)} where {there} has {_list(a)}; keep the items parallel."
     if b.kind == "table":
         return f"{here}: a table of {_size(b)} where {there} has {_size(a)}."
     if b.kind == "tabs":
@@ -94,12 +92,14 @@ def shape(tr: str, b: Block, src: str, a: Block) -> str:
                 f"{_BOX_STATES[state_a]}; use the same marker."
             )
         if titled_a == "titled":
-            return f"{here}: the '{kind_b}' box has no title where {there} has '{a.label}'; add one."
+            return (
+                f"{here}: the '{kind_b}' box has no title where {there} has '{a.label}'; add one."
+            )
         return f"{here}: the '{kind_b}' box has the title '{b.label}' where {there} has none."
     return f"{here}: {describe(b)} where {there} has {describe(a)}; use the same in both."
 
 
-def code(tr: str, b: Block, tb: Token | None, src: str, a: Block, ta: Token | None) -> str:
+def code(tr: str, b: Block, tb: Token, src: str, a: Block, ta: Token) -> str:
     return (
         f"{tr}:{_at(b, tb)}: the code differs from {src}:{_at(a, ta)}: {_token(tb)} where it "
         f"has {_token(ta)}; only comments may differ (text in each language: mark both "
@@ -175,10 +175,10 @@ def _labels(block: Block) -> str:
     return "(" + ", ".join(f"'{label}'" for label in block.label.split("\x1f")) + ")"
 
 
-def _at(block: Block, token: Token | None) -> int:
+def _at(block: Block, token: Token) -> int:
     """The line of a token: the fence's line, plus one, plus its line in the code."""
-    return block.line + 1 + token.line if token else block.line
+    return block.line + 1 + token.line
 
 
-def _token(token: Token | None) -> str:
-    return f"'{token.value}'" if token else "nothing"
+def _token(token: Token) -> str:
+    return f"'{token.value}'" if token.value else "the end of the block"

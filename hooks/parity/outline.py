@@ -149,15 +149,22 @@ class _Walker:
         tag, classes = el.tag, (el.get("class") or "").split()
         if tag in _HEADINGS:
             text = _text(el)
-            self.add("heading", tag, key=el.get("id", "") if id(el) in self.explicit else "", label=text,
-                     needle=Words(text))
+            self.add(
+                "heading",
+                tag,
+                key=el.get("id", "") if id(el) in self.explicit else "",
+                label=text,
+                needle=Words(text),
+            )
             self.inline(el)
         elif tag == "p":
             self.paragraph(el, in_list)
         elif tag in ("ul", "ol"):
             items = [li for li in el if li.tag == "li"]
             kind = "ordered" if tag == "ol" else "bulleted"
-            self.add("list", f"{kind} {len(items)}", needle=Words(_first_line(items[0]) if items else ""))
+            self.add(
+                "list", f"{kind} {len(items)}", needle=Words(_first_line(items[0]) if items else "")
+            )
             for li in items:
                 self.inline_only(li)
                 self.walk(li, in_list=True)
@@ -237,10 +244,11 @@ class _Walker:
         blocks = [c for c in el.iter("div") if "tabbed-block" in (c.get("class") or "")]
         if not blocks:  # the older markup: one tabbed-content per tab
             blocks = [c for c in el if "tabbed-content" in (c.get("class") or "")]
+        self.depth += 1
         for index, block in enumerate(blocks):
-            self.add("tab", "tab", label=names[index] if index < len(names) else "",
-                     needle=TAB)
+            self.add("tab", "tab", label=names[index] if index < len(names) else "", needle=TAB)
             self.walk(block, in_list)
+        self.depth -= 1
 
     def inline(self, el: etree.Element) -> None:
         """Images and links anywhere inside an element."""

@@ -15,7 +15,6 @@ from parity.code import compare_code
 from parity.outline import Block, Link, Outline
 from parity.pairing import Pair, pair_blocks, pair_links
 
-
 # A container missing in one language is reported alone, not with everything in it.
 CONTAINERS = {"box", "blockquote", "list", "tabs", "tab", "footnote", "figure"}
 
@@ -57,10 +56,14 @@ def compare(
     pairs = pair_blocks(_comparable(a.blocks, locales), _comparable(b.blocks, locales))
     moved = _moved(pairs)
     hidden = {"source": None, "translation": None}  # inside a container reported alone
+    tabs_differ = None  # the depth of a set of tabs that differs: its tabs cannot pair
     for index, pair in enumerate(pairs):
         x, y = pair.source, pair.translation
         if _hidden(hidden, "source", x, y) or _hidden(hidden, "translation", y, x):
             continue
+        if tabs_differ is not None and (x or y).depth > tabs_differ:
+            continue
+        tabs_differ = None
         if id(pair) in moved:
             partner = moved[id(pair)]
             if y is not None:  # reported once, where it stands in the translation
@@ -75,7 +78,10 @@ def compare(
             after = _next(pairs, index, "source")
             findings.append(Finding(messages.extra(tr, y, src, after.line if after else end_src)))
         else:
-            findings += _compare_pair(pair, src, tr)
+            found = _compare_pair(pair, src, tr)
+            if found and x.kind == "tabs":
+                tabs_differ = x.depth
+            findings += found
     findings += _compare_links(a.links, b.links, src, tr, end, locales, same_page)
     return findings
 
