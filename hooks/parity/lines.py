@@ -50,13 +50,24 @@ def locate(outline, body: str, first_line: int) -> None:
         if owner:
             owned = max(owned, index)
         block.line = first_line + index
-    cursor = 0
+    row, column = 0, 0  # links: a position in a line, as one line may have several
     for link in outline.links:
-        found = _find(lines, link.needle, cursor)
-        found = found if found is not None else _find(lines, link.needle, 0)
-        if found is not None and found >= cursor:
-            cursor = found
-        link.line = first_line + (found if found is not None else cursor)
+        found = _find_from(lines, link.needle, row, column)
+        if found is None:
+            link.line = first_line + row
+            continue
+        row, column = found
+        column += len(link.needle)
+        link.line = first_line + row
+
+
+def _find_from(lines: list[str], text: str, row: int, column: int) -> tuple[int, int] | None:
+    """The (line, column) of a substring's next occurrence, from a position."""
+    for index in range(row, len(lines)):
+        at = lines[index].find(text, column if index == row else 0)
+        if at >= 0:
+            return index, at
+    return None
 
 
 def _find(lines: list[str], needle, start: int) -> int | None:

@@ -82,7 +82,7 @@ def compare(
             if found and x.kind == "tabs":
                 tabs_differ = x.depth
             findings += found
-    findings += _compare_links(a.links, b.links, src, tr, end, locales, same_page)
+    findings += _compare_links(a.links, b.links, src, tr, pairs, locales, same_page)
     return findings
 
 
@@ -184,15 +184,13 @@ def _same_tabs(a: Block, b: Block) -> bool:
     return all(x == y for x, y in zip(labels_a, labels_b, strict=True) if x.isascii())
 
 
-def _compare_links(a, b, src, tr, end, locales, same_page) -> list[Finding]:
+def _compare_links(a, b, src, tr, blocks: list[Pair], locales, same_page) -> list[Finding]:
     key = _link_key(locales, same_page)
     findings = []
-    pairs = pair_links(a, b, key)
-    for index, pair in enumerate(pairs):
+    for pair in pair_links(a, b, key):
         x, y = pair.source, pair.translation
         if y is None:
-            after = next((p.translation for p in pairs[index + 1 :] if p.translation), None)
-            line = after.line if after else end
+            line = _partner_line(blocks, x.line)
             findings.append(
                 Finding(messages.link_missing(tr, line, x.href, src, x.line, x.external))
             )
@@ -201,6 +199,17 @@ def _compare_links(a, b, src, tr, end, locales, same_page) -> list[Finding]:
         elif key(x) != key(y):
             findings.append(Finding(messages.link_target(tr, y.line, y.href, src, x.line, x.href)))
     return findings
+
+
+def _partner_line(pairs: list[Pair], line: int) -> int:
+    """Where a line of the source is in the translation: its block's partner's line."""
+    partner = 1
+    for pair in pairs:
+        if pair.source is not None and pair.source.line > line:
+            break
+        if pair.translation is not None:
+            partner = pair.translation.line
+    return partner
 
 
 def _link_key(locales, same_page: list[list[str]]):
