@@ -33,6 +33,7 @@ class Token:
 class Code:
     tokens: tuple[Token, ...]
     marks: frozenset[str] = frozenset()
+    lines: int = 0  # lines of code: the closing fence is this many lines after the first
 
     @property
     def key(self) -> tuple:
@@ -45,7 +46,7 @@ class Code:
         tokens = []
         for number, line in enumerate(text.split("\n")):
             tokens += [Token("code", word, number) for word in line.split()]
-        return cls(tuple(tokens))
+        return cls(tuple(tokens), lines=text.count("\n"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +76,7 @@ def compare_code(source: Code, translation: Code) -> Difference | None:
     )
     if strings_only and STRINGS_TRANSLATED in source.marks & translation.marks:
         return None
-    return Difference(strings_only, _at(a, first), _at(b, first))
+    return Difference(strings_only, _at(source, first), _at(translation, first))
 
 
 def tokens_of_html(html: str) -> Code:
@@ -83,7 +84,7 @@ def tokens_of_html(html: str) -> Code:
     parser = _Highlighted()
     parser.feed(html)
     parser.close()
-    return Code(tuple(_merge_strings(parser.tokens)), frozenset(parser.marks))
+    return Code(tuple(_merge_strings(parser.tokens)), frozenset(parser.marks), parser.line)
 
 
 # -----------------------------------------------------------------------------
@@ -126,11 +127,11 @@ class _Highlighted(HTMLParser):
         self.line += data.count("\n")
 
 
-def _at(tokens: tuple[Token, ...], index: int) -> Token:
-    """The token at an index; past the end, an empty one on the line after the last."""
-    if index < len(tokens):
-        return tokens[index]
-    return Token("code", "", tokens[-1].line + 1 if tokens else 0)
+def _at(code: Code, index: int) -> Token:
+    """The token at an index; past the end, an empty one on the closing fence's line."""
+    if index < len(code.tokens):
+        return code.tokens[index]
+    return Token("code", "", code.lines)
 
 
 def _merge_strings(tokens: list[Token]) -> list[Token]:

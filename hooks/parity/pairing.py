@@ -111,6 +111,7 @@ def _score(a: Block, b: Block) -> int | None:
     if a.kind != b.kind:
         return None
     value = 2 if _signature(a) == _signature(b) else 1
+    value += a.depth == b.depth  # a paragraph pairs with a paragraph, not one in a box
     if a.kind == "heading":
         if a.key and b.key:
             value += 3 if a.key == b.key else -3
