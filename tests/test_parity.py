@@ -30,8 +30,7 @@ EXPECTED = {
     "has {#sub}; add {#sub}.",
     "missing-box": f"{X_EN}:23: missing the 'example' box of {X_ZH}:23; add it here, before "
     "the third-level heading 'Subsection' {#sub}.",
-    "box-kind": f"{X_EN}:23: a 'note' box where {X_ZH}:23 has an 'example' box; use the same "
-    "kind.",
+    "box-kind": f"{X_EN}:23: a 'note' box where {X_ZH}:23 has an 'example' box; use the same kind.",
     "box-collapsed": f"{X_EN}:23: the 'example' box is collapsed (???) where {X_ZH}:23 is open "
     "(!!! or ???+); use the same marker.",
     "box-title": f"{X_EN}:23: the 'example' box has no title where {X_ZH}:23 has '例题'; add one.",

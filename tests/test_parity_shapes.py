@@ -101,7 +101,10 @@ TABS = """# 标题
 
 def test_tabs_renamed_swapped_or_missing(check):
     def tabs(labels: str) -> str:
-        return f"{EN}:3: tabs {labels} where {ZH}:3 has ('PyTorch', 'JAX'); use the same tabs in the same order."
+        return (
+            f"{EN}:3: tabs {labels} where {ZH}:3 has ('PyTorch', 'JAX'); use the same tabs in "
+            "the same order."
+        )
 
     assert check(TABS, TABS.replace('"JAX"', '"Flax"')) == ([tabs("('PyTorch', 'Flax')")], [])
     first, second = TABS.split('\n=== "JAX"')
@@ -157,7 +160,8 @@ def test_an_html_image_and_an_html_heading_count(check):
     en = '# Title\n\n<h2 id="raw">Raw</h2>\n\nText.\n'
     assert check(zh, en) == (
         [
-            f"{EN}:5: missing the image 'a.png' of {ZH}:5; add it here, before the paragraph 'Text.…'."
+            f"{EN}:5: missing the image 'a.png' of {ZH}:5; add it here, before the paragraph "
+            "'Text.…'."
         ],
         [],
     )

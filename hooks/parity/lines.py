@@ -48,7 +48,7 @@ def locate(outline, body: str, first_line: int) -> None:
         if found is not None and block.kind != "footnote":
             cursor = index
         if owner:
-            owned = max(owned, index)
+            owned = max(owned, index + block.span)
         block.line = first_line + index
     row, column = 0, 0  # links: a position in a line, as one line may have several
     for link in outline.links:

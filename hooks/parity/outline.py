@@ -62,6 +62,7 @@ class Block:
     line: int = 0
     code: Code | None = None
     depth: int = 0  # boxes, tabs, lists, quotes, footnotes and figures it is inside
+    span: int = 0  # source lines after its first that it surely covers (a fence's body)
 
 
 @dataclass(slots=True)
@@ -202,7 +203,8 @@ class _Walker:
                 return
             self.add("math", "math", needle=MATH)
         elif tag == "pre":
-            self.add("code", "code", code=Code.of_text("".join(el.itertext())), needle=CODE)
+            code = Code.of_text("".join(el.itertext()))
+            self.add("code", "code", code=code, needle=CODE, span=code.lines + 1)
         elif tag in ("div", "section", "article", "aside"):
             self.walk(el, in_list)
         else:
@@ -219,7 +221,7 @@ class _Walker:
             self.add("quiz", "quiz", key=quiz.group(1), needle=f'"{quiz.group(1)}"')
             return
         if DISPLAY_MATH.match(whole) and len(el) == 0:
-            self.add("math", "math", needle=MATH)
+            self.add("math", "math", needle=MATH, span=(el.text or "").strip().count("\n"))
             return
         images = [c for c in el.iter("img")]
         if not (images and not whole.strip()) and not in_list:
@@ -287,7 +289,8 @@ class _Walker:
         """A stashed piece of HTML: highlighted code, an HTML heading or image, a comment."""
         html = chunk if isinstance(chunk, str) else str(chunk)
         if not inline and "highlight" in html[:200] and "<pre" in html:
-            self.add("code", "code", code=tokens_of_html(html), needle=CODE)
+            code = tokens_of_html(html)
+            self.add("code", "code", code=code, needle=CODE, span=code.lines + 1)
             return
         _RawHtml(self).feed(html)
 
