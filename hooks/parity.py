@@ -4,12 +4,12 @@ A page missing in one language stops the build before anything is written. The
 structure of both languages is compared on the outlines recorded while MkDocs
 renders the pages (parity/outline.py), once every language has been rendered:
 at the end of the outer build, after the i18n plugin has built the other
-languages. Every problem of every page goes into one error; under `mkdocs
-build` the files this build wrote are removed, so no half site is left (under
-`mkdocs serve` the browser is simply not reloaded). Raising inside the i18n
-plugin's inner build instead would leave that plugin mid-build (its `building`
-flag set, directory cleaning switched off), and `serve` would never rebuild
-the other languages after one failure.
+languages. Every problem of every page goes into one error. When a build
+fails, for this reason or any other, `mkdocs build` removes the files it wrote,
+so no half site is left (under `mkdocs serve` the browser is simply not
+reloaded). Raising inside the i18n plugin's inner build instead would leave
+it mid-build: it switches MkDocs' directory cleaning off while it builds the
+other languages and switches it back on only when they succeed.
 
 A stale translation is logged (it does not fail --strict) and its readers see
 a notice linking to the up-to-date version.
@@ -107,11 +107,16 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     for warning in status.warnings:
         log.warning(warning)
     if status.problems:
-        if _run["command"] != "serve":
-            _remove_written(Path(_run["site_dir"]), _run["started"])
         raise PluginError(
             "The languages of the book do not match:\n  " + "\n  ".join(status.problems)
         )
+
+
+def on_build_error(*, error: Exception) -> None:
+    # Whatever stopped the build (these checks, a quiz's section in the second language),
+    # `mkdocs build` leaves no half site; `mkdocs serve` keeps serving the last good one.
+    if _run["command"] != "serve" and _run["site_dir"]:
+        _remove_written(Path(_run["site_dir"]), _run["started"])
 
 
 # -----------------------------------------------------------------------------
@@ -121,13 +126,18 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 
 def _remove_written(site_dir: Path, since_ns: int) -> None:
     """Every file this build wrote (and folders left empty): no half site is published."""
+    if not site_dir.is_dir():
+        return
+    removed = 0
     for root, dirs, names in os.walk(site_dir, topdown=False):
         for name in names:
             path = os.path.join(root, name)
             if os.stat(path).st_mtime_ns >= since_ns:
                 os.remove(path)
+                removed += 1
         for name in dirs:
             path = os.path.join(root, name)
             if not os.listdir(path):
                 os.rmdir(path)
-    log.info(f"Removed what this build wrote to {site_dir}.")
+    if removed:
+        log.info(f"Removed the {removed} files this build wrote to {site_dir}.")

@@ -1,0 +1,60 @@
+"""Parity inside the build: every problem in one error, and no half site left behind."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+from conftest import build_site
+
+EN, ZH = "docs/chapters/sft-to-rl.en.md", "docs/chapters/sft-to-rl.zh.md"
+
+
+def _break(book):
+    """Three differences in the English chapter: an id, a table row, an open box."""
+    en = book / EN
+    good = en.read_text("utf-8")
+    row = (
+        "| Practice problems | Sees only the final answer and practices "
+        "| Reinforcement learning (RL) |\n"
+    )
+    broken = good.replace("{#practice-problems}", "{#practice}").replace(row, "")
+    en.write_text(broken.replace("!!! example", "??? example"), "utf-8")
+    return good
+
+
+def test_all_differences_stop_the_build_in_one_error_and_nothing_is_published(book):
+    _break(book)
+    result = build_site(book, book / "site", "http://127.0.0.1/book/")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert (
+        "ERROR   -  The languages of the book do not match:\n"
+        f"  {EN}:18: a table of 3 rows x 3 columns where {ZH}:17 has 4 rows x 3 columns.\n"
+        f"  {EN}:23: the heading 'Practice problems: only the final answer' has the id "
+        f"{{#practice}} where {ZH}:23 has {{#practice-problems}}; use {{#practice-problems}}.\n"
+        f"  {EN}:31: the 'example' box is collapsed (???) where {ZH}:31 is open (!!! or ???+); "
+        "use the same marker.\n"
+    ) in result.stderr
+    assert [p for p in (book / "site").rglob("*") if p.is_file()] == []
+
+
+def test_serve_keeps_its_site_and_recovers_on_the_next_rebuild(book, caplog):
+    good = _break(book)
+    site = book / "site"
+
+    def rebuild():  # as `mkdocs serve` does: a fresh config every time
+        config = load_config(str(book / "mkdocs.yml"), site_dir=str(site))
+        config.plugins.on_startup(command="serve", dirty=False)
+        build(config)
+
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        rebuild()
+    assert "The languages of the book do not match" in caplog.text
+    assert (site / "chapters/sft-to-rl/index.html").exists()
+    (book / EN).write_text(good, "utf-8")
+    rebuild()
+    assert (site / "en/chapters/sft-to-rl/index.html").exists()
