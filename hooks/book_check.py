@@ -57,8 +57,9 @@ class BookStatus:
         ]
 
 
-def check_book(config: MkDocsConfig, *, structure: bool = True) -> BookStatus:
-    """Every page; `structure=False` skips the block-by-block comparison (needs outlines)."""
+def check_book(config: MkDocsConfig, *, structure: bool = True, stale: bool = True) -> BookStatus:
+    """Every page; without `structure` no block-by-block comparison, without `stale` no
+    freshness (the build checks what needs no rendering first, the structure at the end)."""
     locales = language_codes(config)
     pages = read_book(Path(config.docs_dir), locales)
     same_page, config_problems = same_page_prefixes(config)
@@ -74,7 +75,8 @@ def check_book(config: MkDocsConfig, *, structure: bool = True) -> BookStatus:
         for locale in locales[1:]:
             translation = page.variants.get(locale)
             if source and translation:
-                status.freshness[locale] = freshness(translation, source)
+                if stale:
+                    status.freshness[locale] = freshness(translation, source)
                 if structure:
                     outline = status.outlines[locale] = outline_of(translation, convert)
                     for finding in compare(

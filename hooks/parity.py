@@ -38,8 +38,10 @@ log = logging.getLogger("mkdocs.hooks.parity")
 
 # Stale translations: (page key, locale) -> the day their source changed.
 _stale: dict[tuple[str, str], str] = {}
-# Records every rendered page's outline; one instance for every build.
+# Records every rendered page's outline; one instance for every build, active
+# only while MkDocs renders a page.
 _recorder = Recorder()
+_recorder.active = False
 # The running command, the page bodies being rendered, what this build writes to.
 _run: dict = {"command": "build", "bodies": {}, "site_dir": None, "started": 0}
 
@@ -83,11 +85,12 @@ def on_files(files: Files, *, config: MkDocsConfig) -> None:
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
     # The body as the file has it, before other hooks change it: the outline's key.
     _run["bodies"][page.file.abs_src_path] = markdown
-    _recorder.last = None
+    _recorder.last, _recorder.active = None, True
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
     outline = _recorder.take()
+    _recorder.active = False
     body = _run["bodies"].pop(page.file.abs_src_path, None)
     if outline is not None and body is not None:
         remember(page.file.abs_src_path, body, outline)
@@ -103,7 +106,7 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> 
 def on_post_build(*, config: MkDocsConfig) -> None:
     if not is_last_build(config):
         return
-    status = check_book(config)
+    status = check_book(config, stale=False)
     for warning in status.warnings:
         log.warning(warning)
     if status.problems:

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import logging
+import os
 
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
+from book_pages import read_book
 from conftest import build_site
+from parity.lines import Words
+from parity.outline import Block, Outline
+from parity.store import outline_of, remember
+from parity_helpers import write_pair
 
 EN, ZH = "docs/chapters/sft-to-rl.en.md", "docs/chapters/sft-to-rl.zh.md"
 
@@ -58,3 +64,25 @@ def test_serve_keeps_its_site_and_recovers_on_the_next_rebuild(book, caplog):
     (book / EN).write_text(good, "utf-8")
     rebuild()
     assert (site / "en/chapters/sft-to-rl/index.html").exists()
+
+
+def test_a_recorded_outline_serves_until_its_page_changes(tmp_path):
+    """A rebuild that does not render an unchanged page still has the page's outline."""
+    docs = tmp_path / "docs"
+    write_pair(docs, "# 标题\n\n正文。\n", "# Title\n\nText.\n")
+    source = read_book(docs, ("zh", "en"))["chapters/x.md"].variants["zh"]
+    recorded = Outline([Block("heading", "h1", label="标题", needle=Words("标题"))])
+    remember(str(source.path), source.body, recorded)
+
+    def convert(body):
+        converted.append(body)
+        return Outline()
+
+    converted = []
+    assert outline_of(source, convert) is recorded and converted == []
+    assert recorded.blocks[0].line == 1
+    changed = source.path.read_text("utf-8") + "\n更多。\n"
+    source.path.write_text(changed, "utf-8")
+    os.utime(source.path, ns=(0, source.path.stat().st_mtime_ns + 10**9))
+    again = read_book(docs, ("zh", "en"))["chapters/x.md"].variants["zh"]
+    assert outline_of(again, convert) is not recorded and converted == [again.body]

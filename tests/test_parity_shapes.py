@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+import parity_helpers
+from book_check import check_book
 from parity.pairing import pair_blocks
 from parity_helpers import MORE_EXTENSIONS, status_of, write_pair
 
@@ -262,3 +264,23 @@ def test_pairs_are_data_with_both_lines_and_stable_ids(tmp_path):
         ("one/paragraph-1", "paragraph", 7, 7),
         ("one/table-1", "table", 9, None),
     ]
+
+
+def test_language_versions_of_one_page_elsewhere_are_declared_per_book(tmp_path):
+    docs = tmp_path / "docs"
+    zh = "# 标题\n\n见[维基百科](https://zh.wikipedia.org/wiki/强化学习)。\n"
+    write_pair(docs, zh, "# Title\n\nSee [Wikipedia](https://en.wikipedia.org/wiki/RL).\n")
+    config = parity_helpers._config(str(docs))
+    assert check_book(config).problems == [
+        f"{EN}:3: a link to 'https://en.wikipedia.org/wiki/RL' where {ZH}:3 links to "
+        "'https://zh.wikipedia.org/wiki/强化学习'; a link goes to the same place in every language."
+    ]
+    wiki = ["https://zh.wikipedia.org/wiki/", "https://en.wikipedia.org/wiki/"]
+    config.extra["parity"] = {"same_page": [wiki]}
+    assert check_book(config).problems == []
+    config.extra["parity"] = {"same_page": wiki}
+    assert check_book(config).problems[0] == (
+        "mkdocs.yml: extra → parity → same_page: expected a list of groups of URL prefixes, "
+        "e.g. [[https://zh.wikipedia.org/wiki/, https://en.wikipedia.org/wiki/]]; found "
+        "['https://zh.wikipedia.org/wiki/', 'https://en.wikipedia.org/wiki/']."
+    )

@@ -72,7 +72,7 @@ def _find_from(lines: list[str], text: str, row: int, column: int) -> tuple[int,
 
 def _find(lines: list[str], needle, start: int) -> int | None:
     if isinstance(needle, Words):
-        words = _WORD.findall(needle)[:6]
+        words = _WORD.findall(needle, 0, 80)[:6]
         if not words:
             return None
         for index in range(start, len(lines)):

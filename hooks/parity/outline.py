@@ -90,6 +90,7 @@ class Recorder(Extension):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self.last: Outline | None = None
+        self.active = True  # off: other conversions (a quiz's inline text) cost nothing
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's API
         md.treeprocessors.register(_ExplicitIds(md, self), "parity_ids", EXPLICIT_PRIORITY)
@@ -109,6 +110,8 @@ class _ExplicitIds(Treeprocessor):
         self.recorder = recorder
 
     def run(self, root: etree.Element) -> None:
+        if not self.recorder.active:
+            return
         self.recorder.explicit = {
             id(el) for el in root.iter() if el.tag in _HEADINGS and el.get("id")
         }
@@ -120,6 +123,8 @@ class _OutlineTreeprocessor(Treeprocessor):
         self.recorder = recorder
 
     def run(self, root: etree.Element) -> None:
+        if not self.recorder.active:
+            return
         walker = _Walker(self.md.htmlStash.rawHtmlBlocks, self.recorder.explicit)
         walker.walk(root, in_list=False)
         self.recorder.last = walker.outline
@@ -216,17 +221,16 @@ class _Walker:
         if placeholder and len(el) == 0:
             self.raw(self.stash[int(placeholder.group(1))])
             return
-        whole = _text(el)
-        if quiz := QUIZ_DIRECTIVE.fullmatch(whole.strip()):
+        if text.startswith("{{") and (quiz := QUIZ_DIRECTIVE.fullmatch(_text(el))):
             self.add("quiz", "quiz", key=quiz.group(1), needle=f'"{quiz.group(1)}"')
             return
-        if DISPLAY_MATH.match(whole) and len(el) == 0:
-            self.add("math", "math", needle=MATH, span=(el.text or "").strip().count("\n"))
+        if text.startswith(("$$", "\\[")) and len(el) == 0 and DISPLAY_MATH.match(text):
+            self.add("math", "math", needle=MATH, span=text.count("\n"))
             return
-        images = [c for c in el.iter("img")]
-        if not (images and not whole.strip()) and not in_list:
+        image_only = text == "" and el.find(".//img") is not None and not _text(el)
+        if not image_only and not in_list:
             first = _first_line(el)
-            self.add("paragraph", "paragraph", label=first[:24], needle=Words(first))
+            self.add("paragraph", "paragraph", label=first[:24], needle=Words(first[:80]))
         self.inline(el)
 
     def box(self, el, kind, state, title, needle, in_list) -> None:
