@@ -40,11 +40,11 @@ def main() -> None:
     parser.add_argument("--chapters", type=int, default=200)
     args = parser.parse_args()
 
-    import book_check
-    from book_build import make_book
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    import book_check
+    from book_build import make_book
     from parity import outline
 
     book = make_book("parity-cost", args.chapters, with_quiz=False, hooks=("parity",))
