@@ -50,8 +50,7 @@ def main() -> None:
     book = make_book("parity-cost", args.chapters, with_quiz=False, hooks=("parity",))
     # Before the hook is loaded, so that it imports the timed function.
     book_check.check_book = _timed(book_check.check_book, "checking the book")
-    for processor in (outline._ExplicitIds, outline._OutlineTreeprocessor):
-        processor.run = _timed(processor.run, "recording")
+    outline._Step.run = _timed(outline._Step.run, "recording")
     logging.disable(logging.INFO)
     start = time.process_time()
     build(load_config(str(book / "mkdocs.yml"), site_dir=str(book / "site")))

@@ -102,29 +102,32 @@ class Recorder(Extension):
         return outline
 
 
-class _ExplicitIds(Treeprocessor):
-    """Notes the headings that have an id before toc gives the others one."""
+class _Step(Treeprocessor):
+    """A treeprocessor of the recorder: idle unless the recorder is active."""
 
     def __init__(self, md: Markdown, recorder: Recorder):
         super().__init__(md)
         self.recorder = recorder
 
     def run(self, root: etree.Element) -> None:
-        if not self.recorder.active:
-            return
+        if self.recorder.active:
+            self.record(root)
+
+    def record(self, root: etree.Element) -> None:
+        raise NotImplementedError
+
+
+class _ExplicitIds(_Step):
+    """Notes the headings that have an id before toc gives the others one."""
+
+    def record(self, root: etree.Element) -> None:
         self.recorder.explicit = {
             id(el) for el in root.iter() if el.tag in _HEADINGS and el.get("id")
         }
 
 
-class _OutlineTreeprocessor(Treeprocessor):
-    def __init__(self, md: Markdown, recorder: Recorder):
-        super().__init__(md)
-        self.recorder = recorder
-
-    def run(self, root: etree.Element) -> None:
-        if not self.recorder.active:
-            return
+class _OutlineTreeprocessor(_Step):
+    def record(self, root: etree.Element) -> None:
         walker = _Walker(self.md.htmlStash.rawHtmlBlocks, self.recorder.explicit)
         walker.walk(root, in_list=False)
         self.recorder.last = walker.outline
