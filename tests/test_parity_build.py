@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import os
+import subprocess
+import sys
 
 import pytest
 from mkdocs.commands.build import build
@@ -86,3 +88,20 @@ def test_a_recorded_outline_serves_until_its_page_changes(tmp_path):
     os.utime(source.path, ns=(0, source.path.stat().st_mtime_ns + 10**9))
     again = read_book(docs, ("zh", "en"))["chapters/x.md"].variants["zh"]
     assert outline_of(again, convert) is not recorded and converted == [again.body]
+
+
+def test_status_shows_a_translated_string_as_a_warning_that_stops_a_strict_build(book):
+    for lang, text in (("zh", "你好"), ("en", "hello")):
+        page = book / f"docs/chapters/sft-to-rl.{lang}.md"
+        code = f'\n```python\nprint("{text}")\n```\n'
+        page.write_text(page.read_text("utf-8").replace("\n## ", code + "\n## ", 1), "utf-8")
+    result = subprocess.run(
+        [sys.executable, "hooks/book.py", "status"], cwd=book, capture_output=True, text=True
+    )
+    assert result.returncode == 1
+    assert "chapters/sft-to-rl.md  yes  yes  1 warning(s)" in result.stdout
+    assert (
+        "Warnings (the build is strict: they stop it):\n"
+        f'  {EN}:11: the string "hello" differs from "你好" at {ZH}:10; if it is translated on '
+        "purpose, mark both fences { .strings-translated }.\n"
+    ) in result.stdout
