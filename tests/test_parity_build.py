@@ -105,3 +105,15 @@ def test_status_shows_a_translated_string_as_a_warning_that_stops_a_strict_build
         f'  {EN}:11: the string "hello" differs from "你好" at {ZH}:10; if it is translated on '
         "purpose, mark both fences { .strings-translated }.\n"
     ) in result.stdout
+
+
+def test_a_build_that_fails_for_another_reason_publishes_nothing_either(book):
+    # A quiz question's section missing from the English page stops the English build,
+    # after the Chinese site has been written.
+    en = book / EN
+    en.write_text(en.read_text("utf-8").replace("{#school-analogy}", "{#analogy}"), "utf-8")
+    result = build_site(book, book / "site", "http://127.0.0.1/book/")
+    assert result.returncode != 0 and "has no heading with the id 'school-analogy'" in (
+        result.stderr
+    )
+    assert [p for p in (book / "site").rglob("*") if p.is_file()] == []
