@@ -247,12 +247,15 @@ class _Walker:
         self.depth -= 1
 
     def tabs(self, el, in_list) -> None:
-        labels = [label for label in el.iter("label")]
-        names = [_text(label) for label in labels]
+        """pymdownx.tabbed: its labels and its tabs' contents, not those of tabs inside."""
+        labels = _children(el, "tabbed-labels")
+        if labels:  # alternate_style: one row of labels, one box of tab blocks
+            names = [_text(label) for label in labels[0] if label.tag == "label"]
+            blocks = [b for box in _children(el, "tabbed-content") for b in box]
+        else:  # the older markup: a label and its content, for each tab
+            names = [_text(label) for label in el if label.tag == "label"]
+            blocks = _children(el, "tabbed-content")
         self.add("tabs", str(len(names)), label="\x1f".join(names), needle=TAB)
-        blocks = [c for c in el.iter("div") if "tabbed-block" in (c.get("class") or "")]
-        if not blocks:  # the older markup: one tabbed-content per tab
-            blocks = [c for c in el if "tabbed-content" in (c.get("class") or "")]
         self.depth += 1
         for index, block in enumerate(blocks):
             self.add("tab", "tab", label=names[index] if index < len(names) else "", needle=TAB)
@@ -362,6 +365,10 @@ def _text(el: etree.Element | None) -> str:
     visit(el)
     text = HTML_PLACEHOLDER_RE.sub("", "".join(parts))
     return " ".join(_ESCAPED.sub(lambda m: chr(int(m.group(1))), text).split())
+
+
+def _children(el: etree.Element, css_class: str) -> list[etree.Element]:
+    return [c for c in el if css_class in (c.get("class") or "").split()]
 
 
 def _first_line(el: etree.Element) -> str:
