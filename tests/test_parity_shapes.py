@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import markdown
 import pytest
 
 import parity_helpers
 from book_check import check_book
+from parity.outline import Recorder
 from parity.pairing import pair_blocks
 from parity_helpers import MORE_EXTENSIONS, status_of, write_pair
 
@@ -284,3 +286,26 @@ def test_language_versions_of_one_page_elsewhere_are_declared_per_book(tmp_path)
         "e.g. [[https://zh.wikipedia.org/wiki/, https://en.wikipedia.org/wiki/]]; found "
         "['https://zh.wikipedia.org/wiki/', 'https://en.wikipedia.org/wiki/']."
     )
+
+
+@pytest.mark.parametrize("alternate", [True, False])
+def test_tabs_inside_tabs_are_read_in_both_markups(alternate):
+    recorder = Recorder()
+    md = markdown.Markdown(
+        extensions=["pymdownx.tabbed", "pymdownx.superfences", recorder],
+        extension_configs={"pymdownx.tabbed": {"alternate_style": alternate}},
+    )
+    md.convert(
+        '=== "A"\n\n    === "X"\n\n        x\n\n    === "Y"\n\n        y\n\n=== "B"\n\n    b\n'
+    )
+    assert [(b.kind, b.label.replace("\x1f", "|"), b.depth) for b in recorder.take().blocks] == [
+        ("tabs", "A|B", 1),
+        ("tab", "A", 2),
+        ("tabs", "X|Y", 3),
+        ("tab", "X", 4),
+        ("paragraph", "x", 5),
+        ("tab", "Y", 4),
+        ("paragraph", "y", 5),
+        ("tab", "B", 2),
+        ("paragraph", "b", 3),
+    ]
