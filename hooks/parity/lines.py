@@ -7,7 +7,9 @@ blocks are found in reading order by a forward search from the previous one:
   text (inline markup, escapes and a setext underline do not get in the way);
 - a tuple of markers: a line that starts with one of them, after indentation
   and blockquote `>` (`("!!!", "???")` for a box);
-- a plain string: a line that contains it (an image's src, a link's href).
+- a plain string: a line that contains it (an image's src, a link's href);
+- nothing: the block starts where the next one does (a figure, whose caption may
+  follow its image or table).
 
 A block that owns its line (a heading, a paragraph, a table...) is looked for
 after the previous such block's line; one that shares a line (an image in a
@@ -38,7 +40,11 @@ def locate(outline, body: str, first_line: int) -> None:
     """Set the `line` of every block and link of an outline (1-based, in the file)."""
     lines = body.split("\n")
     cursor, owned = 0, -1
+    waiting = []  # blocks without a needle: they start where the next block does
     for block in outline.blocks:
+        if not block.needle:
+            waiting.append(block)
+            continue
         owner = block.kind in OWNS_LINE
         start = max(cursor, owned + 1) if owner else cursor
         found = _find(lines, block.needle, start)
@@ -50,6 +56,11 @@ def locate(outline, body: str, first_line: int) -> None:
         if owner:
             owned = max(owned, index + block.span)
         block.line = first_line + index
+        for early in waiting:
+            early.line = block.line
+        waiting.clear()
+    for early in waiting:
+        early.line = first_line + cursor
     row, column = 0, 0  # links: a position in a line, as one line may have several
     for link in outline.links:
         found = _find_from(lines, link.needle, row, column)

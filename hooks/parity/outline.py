@@ -1,8 +1,8 @@
 """A page's outline, read from the element tree Python-Markdown renders.
 
 `Recorder` is a Python-Markdown extension. Its treeprocessor runs after toc and
-attr_list (ids exist) and before MkDocs rewrites links, and walks the tree the
-reader gets: a heading inside a box or a tab, a setext heading, an HTML `<img>`
+attr_list (ids exist) and before anything decorates the page per language or
+MkDocs rewrites links, and walks the tree the reader gets: a heading inside a box or a tab, a setext heading, an HTML `<img>`
 or `<h2>` count exactly as they render. Fenced code, raw HTML and comments sit
 in Python-Markdown's stash at this point; they are read from there with
 `html.parser` (code blocks as the Pygments tokens the highlighter produced).
@@ -33,8 +33,10 @@ from markdown.util import HTML_PLACEHOLDER_RE, STX
 from parity.code import Code, tokens_of_html
 from parity.lines import Words
 
-# After toc (5) and attr_list (8), before MkDocs' relative links (0) and unescape (0).
-PRIORITY = 1
+# After toc (5) and attr_list (8): every heading has its id. Before what decorates a
+# page in its own language (the glossary's term links, 4) and MkDocs' link rewriting (0):
+# the outline is what the author wrote, as it renders.
+PRIORITY = 4.5
 # After attr_list (8), before toc (5): the ids authors wrote.
 EXPLICIT_PRIORITY = 6
 # What the source says; the quiz hook turns it into a comment before rendering.
@@ -204,7 +206,8 @@ class _Walker:
                 self.add("footnote", "footnote", needle=(f"[^{label}]:",))
                 self.walk(li, in_list=True)
         elif tag == "figure":
-            self.add("figure", "figure", key=el.get("id", ""), needle=Words(_first_word(el)))
+            # Its caption may come after its content: it starts where its first block does.
+            self.add("figure", "figure", key=el.get("id", ""), needle="")
             self.walk(el, in_list)
         elif tag == "math" or {"arithmatex", "math"} & set(classes):
             if tag == "math" and el.get("display") != "block":
@@ -214,6 +217,9 @@ class _Walker:
             code = Code.of_text("".join(el.itertext()))
             self.add("code", "code", code=code, needle=CODE, span=code.lines + 1)
         elif tag in ("div", "section", "article", "aside"):
+            # An extension may put stashed HTML (a formula's MathML) in a block's text.
+            for match in HTML_PLACEHOLDER_RE.finditer(el.text or ""):
+                self.raw(self.stash[int(match.group(1))], key=el.get("id", ""))
             self.walk(el, in_list)
         else:
             self.inline(el)
@@ -295,22 +301,23 @@ class _Walker:
         external = "://" in href or href.startswith(("mailto:", "//"))
         self.outline.links.append(Link(href, external, needle=href))
 
-    def raw(self, chunk, inline: bool = False) -> None:
+    def raw(self, chunk, inline: bool = False, key: str = "") -> None:
         """A stashed piece of HTML: highlighted code, an HTML heading or image, a comment."""
         html = chunk if isinstance(chunk, str) else str(chunk)
         if not inline and "highlight" in html[:200] and "<pre" in html:
             code = tokens_of_html(html)
             self.add("code", "code", code=code, needle=CODE, span=code.lines + 1)
             return
-        _RawHtml(self).feed(html)
+        _RawHtml(self, key).feed(html)
 
 
 class _RawHtml(HTMLParser):
     """Headings, images, links, display math and quiz markers in a piece of raw HTML."""
 
-    def __init__(self, walker: _Walker):
+    def __init__(self, walker: _Walker, key: str = ""):
         super().__init__(convert_charrefs=True)
         self.walker = walker
+        self.key = key  # the id of the element the HTML stands in (an equation's)
         self.heading: tuple[str, str] | None = None
         self.text: list[str] = []
 
@@ -323,7 +330,7 @@ class _RawHtml(HTMLParser):
         elif tag == "a":
             self.walker.link(attrs.get("href"), attrs)
         elif tag == "math" and attrs.get("display") == "block":
-            self.walker.add("math", "math", needle=MATH)
+            self.walker.add("math", "math", key=self.key or attrs.get("id") or "", needle=MATH)
 
     def handle_data(self, data):
         if self.heading:
