@@ -2,8 +2,9 @@
 
 `Recorder` is a Python-Markdown extension. Its treeprocessor runs after toc and
 attr_list (ids exist) and before anything decorates the page per language or
-MkDocs rewrites links, and walks the tree the reader gets: a heading inside a box or a tab, a setext heading, an HTML `<img>`
-or `<h2>` count exactly as they render. Fenced code, raw HTML and comments sit
+MkDocs rewrites links, and walks the tree the reader gets: a heading inside a
+box or a tab, a setext heading, an HTML `<img>` or `<h2>` count exactly as they
+render. Fenced code, raw HTML and comments sit
 in Python-Markdown's stash at this point; they are read from there with
 `html.parser` (code blocks as the Pygments tokens the highlighter produced).
 
