@@ -309,3 +309,19 @@ def test_tabs_inside_tabs_are_read_in_both_markups(alternate):
         ("tab", "B", 2),
         ("paragraph", "b", 3),
     ]
+
+
+def test_blocks_keep_their_text_when_asked_for_a_check_that_reads_both_sides():
+    recorder = Recorder(with_text=True)
+    md = markdown.Markdown(extensions=["tables", recorder])
+    md.convert("# 标题\n\n强化学习的*目标*。\n\n- 甲\n- 乙\n\n| 奖励 |\n| --- |\n| 1 |\n")
+    blocks = recorder.take().blocks
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("heading", "标题"),
+        ("paragraph", "强化学习的目标。"),
+        ("list", "甲 乙"),
+        ("table", "奖励 1"),
+    ]
+    plain = Recorder()
+    markdown.Markdown(extensions=[plain]).convert("正文。\n")
+    assert plain.take().blocks[0].text == ""

@@ -65,6 +65,7 @@ class Block:
     line: int = 0
     code: Code | None = None
     depth: int = 0  # boxes, tabs, lists, quotes, footnotes and figures it is inside
+    text: str = ""  # the rendered text, kept only by Recorder(with_text=True)
     span: int = 0  # source lines after its first that it surely covers (a fence's body)
 
 
@@ -90,10 +91,11 @@ class Outline:
 class Recorder(Extension):
     """Records the outline of every document converted; `take()` returns the last one."""
 
-    def __init__(self, **kwargs):
+    def __init__(self, with_text: bool = False, **kwargs):
         super().__init__(**kwargs)
         self.last: Outline | None = None
         self.active = True  # off: other conversions (a quiz's inline text) cost nothing
+        self.with_text = with_text  # each block's text too (a glossary term check)
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's API
         md.treeprocessors.register(_ExplicitIds(md, self), "parity_ids", EXPLICIT_PRIORITY)
@@ -132,6 +134,7 @@ class _ExplicitIds(_Step):
 class _OutlineTreeprocessor(_Step):
     def record(self, root: etree.Element) -> None:
         walker = _Walker(self.md.htmlStash.rawHtmlBlocks, self.recorder.explicit)
+        walker.with_text = self.recorder.with_text
         walker.walk(root, in_list=False)
         self.recorder.last = walker.outline
 
@@ -145,11 +148,13 @@ class _Walker:
     def __init__(self, stash: list, explicit: set[int]):
         self.stash = stash
         self.explicit = explicit
+        self.with_text = False
         self.outline = Outline()
         self.depth = 0
 
-    def add(self, kind: str, shape: str, **fields) -> None:
-        self.outline.blocks.append(Block(kind, shape, depth=self.depth, **fields))
+    def add(self, kind: str, shape: str, el: etree.Element | None = None, **fields) -> None:
+        text = _text(el) if self.with_text and el is not None else ""
+        self.outline.blocks.append(Block(kind, shape, depth=self.depth, text=text, **fields))
 
     def walk(self, parent: etree.Element, in_list: bool) -> None:
         self.depth += 1
@@ -164,6 +169,7 @@ class _Walker:
             self.add(
                 "heading",
                 tag,
+                el,
                 key=el.get("id", "") if id(el) in self.explicit else "",
                 label=text,
                 needle=Words(text),
@@ -175,7 +181,10 @@ class _Walker:
             items = [li for li in el if li.tag == "li"]
             kind = "ordered" if tag == "ol" else "bulleted"
             self.add(
-                "list", f"{kind} {len(items)}", needle=Words(_first_line(items[0]) if items else "")
+                "list",
+                f"{kind} {len(items)}",
+                el,
+                needle=Words(_first_line(items[0]) if items else ""),
             )
             for li in items:
                 self.inline_only(li)
@@ -187,7 +196,7 @@ class _Walker:
             rows = list(el.iter("tr"))
             columns = max((len(row) for row in rows), default=0)
             first = next((c for c in el.iter() if c.tag in ("th", "td")), None)
-            self.add("table", f"{len(rows)}x{columns}", needle=Words(_first_word(first)))
+            self.add("table", f"{len(rows)}x{columns}", el, needle=Words(_first_word(first)))
             for cell in (c for row in rows for c in row):
                 self.inline(cell)
         elif "admonition" in classes:
@@ -204,7 +213,7 @@ class _Walker:
         elif "footnote" in classes and tag == "div":
             for li in el.iter("li"):
                 label = li.get("id", "").partition(":")[2]
-                self.add("footnote", "footnote", needle=(f"[^{label}]:",))
+                self.add("footnote", "footnote", li, needle=(f"[^{label}]:",))
                 self.walk(li, in_list=True)
         elif tag == "figure":
             # Its caption may come after its content: it starts where its first block does.
@@ -240,7 +249,7 @@ class _Walker:
         image_only = text == "" and el.find(".//img") is not None and not _text(el)
         if not image_only and not in_list:
             first = _first_line(el)
-            self.add("paragraph", "paragraph", label=first[:24], needle=Words(first[:80]))
+            self.add("paragraph", "paragraph", el, label=first[:24], needle=Words(first[:80]))
         self.inline(el)
 
     def box(self, el, kind, state, title, needle, in_list) -> None:

@@ -10,6 +10,9 @@
 
 - `source` / `translation` are `outline.Block`s (kind, shape, key, label, line);
   one of them is None when the block exists in one language only.
+- With `Recorder(with_text=True)` each block also keeps its rendered `text` (a
+  paragraph's, a list's, a table's...), for checks that read both sides of a pair,
+  such as a glossary term check.
 - `id` is stable while the rest of the page changes: a heading's explicit id,
   or "<id of the section's heading>/<kind>-<n>" (n counts that kind in the
   section, from 1; "top" before the first heading with an id).
