@@ -15,27 +15,15 @@ _BOX_STATES = {"open": "open (!!! or ???+)", "collapsed": "collapsed (???)"}
 
 def describe(block: Block) -> str:
     """'the second-level heading 'Title' {#id}', 'the 'note' box', 'the table'..."""
-    kind = block.kind
-    if kind == "heading":
+    if block.kind == "heading":
         ident = f" {{#{block.key}}}" if block.key else ""
         return f"the {_level(block)} heading '{block.label}'{ident}"
-    if kind == "box":
-        return f"the '{block.key}' box"
-    if kind == "list":
-        return f"the {_list_kind(block)} list"
-    if kind == "tabs":
-        return f"the tabs {_labels(block)}"
-    if kind == "tab":
-        return f"the tab '{block.label}'"
-    if kind == "image":
-        return f"the image '{block.key}'"
-    if kind == "figure":
-        return f"the figure {{#{block.key}}}" if block.key else "the figure"
-    if kind == "quiz":
-        return f"the quiz '{block.key}'"
-    if kind == "paragraph" and block.label:
+    if block.kind == "paragraph" and block.label:
         return f"the paragraph '{block.label}…'"
-    return {"code": "the code block", "math": "the math block"}.get(kind, f"the {kind}")
+    if block.kind == "figure" and block.key:
+        return f"the figure {{#{block.key}}}"
+    named = _NAMED.get(block.kind)
+    return named(block) if named else f"the {_WORDS.get(block.kind, block.kind)}"
 
 
 def missing(tr: str, line: int, block: Block, src: str, before: Block | None) -> str:
@@ -147,6 +135,17 @@ def link_target(tr: str, line: int, href_b: str, src: str, src_line: int, href_a
 # -----------------------------------------------------------------------------
 # Helper functions
 # -----------------------------------------------------------------------------
+
+# Blocks named by what they show; the others by their kind's words.
+_NAMED = {
+    "box": lambda b: f"the '{b.key}' box",
+    "list": lambda b: f"the {_list_kind(b)} list",
+    "tabs": lambda b: f"the tabs {_labels(b)}",
+    "tab": lambda b: f"the tab '{b.label}'",
+    "image": lambda b: f"the image '{b.key}'",
+    "quiz": lambda b: f"the quiz '{b.key}'",
+}
+_WORDS = {"code": "code block", "math": "math block"}
 
 
 def _a(kind: str) -> str:
