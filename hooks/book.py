@@ -11,7 +11,6 @@ PAGE is a file (docs/chapters/x.en.md) or a page (docs/chapters/x.md: all its tr
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import sys
 from pathlib import Path
@@ -38,7 +37,7 @@ def status(config) -> int:
     """Print the table; exit 1 when something would stop the build (not for stale pages;
     for warnings when the build is strict)."""
     locales = language_codes(config)
-    book = check_book(config, workers=min(os.cpu_count() or 1, 4))
+    book = check_book(config)
     quizzes = _quiz_states(config, locales)
     rows = [["page", *locales, "parity", "translation", "quiz"]]
     for page in book.pages:

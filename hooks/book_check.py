@@ -17,7 +17,7 @@ from freshness import Freshness, freshness
 from languages import language_codes
 from parity.outline import Outline
 from parity.rules import compare, missing_variants
-from parity.store import Converter, convert_missing, outline_of
+from parity.store import Converter, outline_of
 
 
 @dataclass
@@ -57,20 +57,14 @@ class BookStatus:
         ]
 
 
-def check_book(
-    config: MkDocsConfig, *, structure: bool = True, stale: bool = True, workers: int = 1
-) -> BookStatus:
+def check_book(config: MkDocsConfig, *, structure: bool = True, stale: bool = True) -> BookStatus:
     """Every page; without `structure` no block-by-block comparison, without `stale` no
-    freshness (the build checks what needs no rendering first, the structure at the end).
-    `workers` > 1 converts pages without a recorded outline on that many processes."""
+    freshness (the build checks what needs no rendering first, the structure at the end)."""
     locales = language_codes(config)
     pages = read_book(Path(config.docs_dir), locales)
     same_page, config_problems = same_page_prefixes(config)
     config_problems = check_config(config) + config_problems
     convert = Converter(config)
-    if structure:
-        sources = [s for page in pages.values() for s in page.variants.values()]
-        convert_missing(sources, convert, workers)
     statuses = []
     for key in sorted(pages, key=lambda k: (k != "index.md", k)):
         page = pages[key]

@@ -9,7 +9,6 @@ from (a hash of the page body); anything else is converted on demand.
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 
 from markdown import Markdown
@@ -36,23 +35,6 @@ def outline_of(source, convert: Converter) -> Outline:
     return entry[1]
 
 
-def convert_missing(sources: list, convert: Converter, workers: int = 1) -> None:
-    """Converts every variant that has no stored outline, on several processes if asked.
-
-    `hooks/book.py status` has no build to record outlines: it converts every page,
-    and on a machine with two cores or more, forked workers convert half each.
-    """
-    todo = [s for s in sources if not _stored(s)]
-    if workers < 2 or len(todo) < 2 * _CHUNK:
-        return
-    _forked["convert"] = convert  # a forked worker inherits it
-    context = multiprocessing.get_context("fork")
-    with context.Pool(workers) as pool:
-        outlines = pool.map(_convert_in_worker, [s.body for s in todo], chunksize=_CHUNK)
-    for source, outline in zip(todo, outlines, strict=True):
-        remember(str(source.path), source.body, outline)
-
-
 class Converter:
     """Python-Markdown with the book's own extensions and the recorder, made when needed."""
 
@@ -71,19 +53,6 @@ class Converter:
         self.md.reset()
         self.md.convert(body)
         return self.recorder.take()
-
-
-_CHUNK = 8  # pages a worker converts per round trip
-_forked: dict = {}
-
-
-def _stored(source) -> bool:
-    entry = _outlines.get(os.path.normpath(str(source.path)))
-    return entry is not None and entry[0] == _hash(source.body)
-
-
-def _convert_in_worker(body: str) -> Outline:
-    return _forked["convert"](body)
 
 
 def _hash(body: str) -> str:
