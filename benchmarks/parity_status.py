@@ -81,6 +81,7 @@ def split(book: Path) -> tuple[float, float]:
             converting += time.process_time() - start
 
     store.Converter.__call__ = timed
+    store._outlines.clear()  # every page converted, as in the command
     start = time.process_time()
     check_book(config)
     total = time.process_time() - start

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
+import sys
 
+from conftest import ROOT
 from parity_book import generate
 from parity_helpers import MORE_EXTENSIONS, status_of
 
@@ -30,3 +34,23 @@ def test_the_shapes_vary():
     from parity_book import _MAKERS
 
     assert len({maker.__name__ for maker in _MAKERS}) >= 10
+
+
+def test_the_status_command_reports_the_planted_differences(tmp_path):
+    plants = generate(tmp_path / "docs", pages=60)
+    for part in ("hooks", "overrides"):
+        shutil.copytree(ROOT / part, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
+    config = (ROOT / "mkdocs.yml").read_text("utf-8")
+    extensions = "\n  - footnotes\n  - pymdownx.tabbed:\n      alternate_style: true\n"
+    config = config.replace("\nmarkdown_extensions:\n", "\nmarkdown_extensions:" + extensions)
+    (tmp_path / "mkdocs.yml").write_text(config, "utf-8")
+    result = subprocess.run(
+        [sys.executable, "hooks/book.py", "status"], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert result.returncode == 1, result.stderr
+    found = {
+        (where.group(1), int(where.group(2)))
+        for line in result.stdout.splitlines()
+        if (where := WHERE.match(line.strip()))
+    }
+    assert found == {(p.page, p.line) for p in plants}
