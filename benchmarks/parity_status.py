@@ -25,8 +25,6 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "benchmarks" / "out" / "parity-status"
 sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "tests")]
 
-# The tabs and footnotes the generated pages use, on top of the book's own extensions.
-EXTENSIONS = "\n  - footnotes\n  - pymdownx.tabbed:\n      alternate_style: true\n"
 
 CHILD = """
 import json, resource, subprocess, sys, time
@@ -40,7 +38,7 @@ print(json.dumps({"seconds": seconds, "cpu": usage.ru_utime + usage.ru_stime,
 
 
 def make_book(pages: int) -> Path:
-    from parity_book import generate
+    from parity_book import generate, with_tabs_and_footnotes
 
     shutil.rmtree(OUT, ignore_errors=True)
     for part in ("hooks", "overrides"):
@@ -52,8 +50,7 @@ def make_book(pages: int) -> Path:
 
     for page in read_book(OUT / "docs", ("zh", "en")).values():
         mark_reviewed(page.variants["en"].path, page.variants["zh"])
-    config = (ROOT / "mkdocs.yml").read_text("utf-8")
-    config = config.replace("\nmarkdown_extensions:\n", "\nmarkdown_extensions:" + EXTENSIONS)
+    config = with_tabs_and_footnotes((ROOT / "mkdocs.yml").read_text("utf-8"))
     (OUT / "mkdocs.yml").write_text(config, "utf-8")
     return OUT
 

@@ -293,3 +293,14 @@ def _rename_id(en, i):
     chunk = en[i]
     en[i] = Chunk(chunk.kind, chunk.zh, chunk.en.replace("{#s", "{#renamed-s"))
     return en, (i, "has the id {#renamed-", 0)
+
+
+def with_tabs_and_footnotes(mkdocs_yml: str) -> str:
+    """The book's mkdocs.yml with the extensions the generated pages use, if it lacks them."""
+    wanted = {
+        "footnotes": "  - footnotes\n",
+        "pymdownx.tabbed": "  - pymdownx.tabbed:\n      alternate_style: true\n",
+    }
+    listed = mkdocs_yml.split("\nmarkdown_extensions:\n", 1)[1].split("\n\n", 1)[0]
+    missing = "".join(text for name, text in wanted.items() if f"- {name}" not in listed)
+    return mkdocs_yml.replace("\nmarkdown_extensions:\n", "\nmarkdown_extensions:\n" + missing)

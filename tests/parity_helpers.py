@@ -20,9 +20,10 @@ def _config(docs_dir: str, more: tuple[str, ...] = ()):
     config = load_config(str(ROOT / "mkdocs.yml"), docs_dir=docs_dir)
     config.plugins.on_startup(command="build", dirty=False)
     config = config.plugins.on_config(config)
-    config.markdown_extensions.extend(more)
+    # Only those the book does not list yet: an extension listed twice runs twice.
+    config.markdown_extensions.extend(e for e in more if e not in config.markdown_extensions)
     if "pymdownx.tabbed" in more:
-        config.mdx_configs["pymdownx.tabbed"] = {"alternate_style": True}
+        config.mdx_configs.setdefault("pymdownx.tabbed", {"alternate_style": True})
     return config
 
 

@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 from conftest import ROOT
-from parity_book import generate
+from parity_book import generate, with_tabs_and_footnotes
 from parity_helpers import MORE_EXTENSIONS, status_of
 
 WHERE = re.compile(r"^(docs/chapters/p-\d+\.en\.md):(\d+): ")
@@ -40,9 +40,7 @@ def test_the_status_command_reports_the_planted_differences(tmp_path):
     plants = generate(tmp_path / "docs", pages=60)
     for part in ("hooks", "overrides"):
         shutil.copytree(ROOT / part, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
-    config = (ROOT / "mkdocs.yml").read_text("utf-8")
-    extensions = "\n  - footnotes\n  - pymdownx.tabbed:\n      alternate_style: true\n"
-    config = config.replace("\nmarkdown_extensions:\n", "\nmarkdown_extensions:" + extensions)
+    config = with_tabs_and_footnotes((ROOT / "mkdocs.yml").read_text("utf-8"))
     (tmp_path / "mkdocs.yml").write_text(config, "utf-8")
     result = subprocess.run(
         [sys.executable, "hooks/book.py", "status"], cwd=tmp_path, capture_output=True, text=True
