@@ -37,14 +37,15 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 
 def status(config) -> int:
-    """Print the table; exit 1 when something would stop the build (not for stale pages)."""
+    """Print the table; exit 1 when something would stop the build (not for stale pages;
+    for warnings when the build is strict)."""
     locales = language_codes(config)
     book = check_book(config)
     quizzes = _quiz_states(config, locales)
     rows = [["page", *locales, "parity", "translation", "quiz"]]
     for page in book.pages:
         present = ["yes" if loc in page.page.variants else "MISSING" for loc in locales]
-        parity = "ok" if not page.problems else f"{len(page.problems)} problem(s)"
+        parity = _parity_cell(page)
         fresh = [
             f"{loc} fresh" if state.fresh else f"{loc} STALE since {state.since}"
             for loc, state in page.freshness.items()
@@ -59,11 +60,16 @@ def status(config) -> int:
         print("\nTo fix before the book builds:")
         for problem in problems:
             print(f"  {problem}")
+    if book.warnings:
+        stops = " (the build is strict: they stop it)" if config.strict else ""
+        print(f"\nWarnings{stops}:")
+        for warning in book.warnings:
+            print(f"  {warning}")
     if book.stale:
         print(f"\n{len(book.stale)} stale translation(s): review them, then run")
         for page, locale, _ in book.stale:
             print(f"  python hooks/book.py reviewed {page.page.variants[locale].name}")
-    return 1 if problems else 0
+    return 1 if problems or (book.warnings and config.strict) else 0
 
 
 def reviewed(config, targets: list[str]) -> int:
@@ -139,6 +145,11 @@ def export(config, out: Path) -> int:
 # -----------------------------------------------------------------------------
 # Helper functions
 # -----------------------------------------------------------------------------
+
+
+def _parity_cell(page) -> str:
+    counts = [(len(page.problems), "problem(s)"), (len(page.warnings), "warning(s)")]
+    return ", ".join(f"{n} {what}" for n, what in counts if n) or "ok"
 
 
 def _quiz_states(config, locales) -> dict[str, str]:

@@ -2,7 +2,7 @@
 
 Errors (a missing variant, mismatched structure, an untranslated nav title or
 site name) stop the build; a stale translation is reported and published with
-a notice to its readers.
+a notice to its readers; a translated string literal in code is a warning.
 """
 
 from __future__ import annotations
@@ -15,19 +15,23 @@ from mkdocs.config.defaults import MkDocsConfig
 from book_pages import BookPage, read_book
 from freshness import Freshness, freshness
 from languages import language_codes
-from parity_rules import compare, missing_variants
+from parity.outline import Outline
+from parity.rules import compare, missing_variants
+from parity.store import Converter, outline_of
 
 
 @dataclass
 class PageStatus:
     page: BookPage
     problems: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     freshness: dict[str, Freshness] = field(default_factory=dict)  # per translation locale
+    outlines: dict[str, Outline] = field(default_factory=dict)  # per locale, when compared
 
     @property
     def quizzes(self) -> list[str]:
-        source = next(iter(self.page.variants.values()))
-        return [e.key for e in source.outline if e.kind == "quiz"]
+        outline = next(iter(self.outlines.values()), None)
+        return [b.key for b in outline.blocks if b.kind == "quiz"] if outline else []
 
 
 @dataclass
@@ -40,6 +44,10 @@ class BookStatus:
         return self.config_problems + [p for page in self.pages for p in page.problems]
 
     @property
+    def warnings(self) -> list[str]:
+        return [w for page in self.pages for w in page.warnings]
+
+    @property
     def stale(self) -> list[tuple[PageStatus, str, Freshness]]:
         return [
             (page, locale, state)
@@ -49,21 +57,56 @@ class BookStatus:
         ]
 
 
-def check_book(config: MkDocsConfig) -> BookStatus:
+def check_book(config: MkDocsConfig, *, structure: bool = True, stale: bool = True) -> BookStatus:
+    """Every page; without `structure` no block-by-block comparison, without `stale` no
+    freshness (the build checks what needs no rendering first, the structure at the end)."""
     locales = language_codes(config)
     pages = read_book(Path(config.docs_dir), locales)
+    same_page, config_problems = same_page_prefixes(config)
+    config_problems = check_config(config) + config_problems
+    convert = Converter(config)
     statuses = []
     for key in sorted(pages, key=lambda k: (k != "index.md", k)):
         page = pages[key]
         status = PageStatus(page, missing_variants(page, locales))
         source = page.variants.get(locales[0])
+        if structure and source:
+            status.outlines[locales[0]] = outline_of(source, convert)
         for locale in locales[1:]:
             translation = page.variants.get(locale)
             if source and translation:
-                status.problems += compare(source, translation)
-                status.freshness[locale] = freshness(translation, source)
+                if stale:
+                    status.freshness[locale] = freshness(translation, source)
+                if structure:
+                    outline = status.outlines[locale] = outline_of(translation, convert)
+                    for finding in compare(
+                        source,
+                        translation,
+                        status.outlines[locales[0]],
+                        outline,
+                        locales=locales,
+                        same_page=same_page,
+                    ):
+                        (status.warnings if finding.warning else status.problems).append(
+                            finding.message
+                        )
         statuses.append(status)
-    return BookStatus(statuses, check_config(config))
+    return BookStatus(statuses, config_problems)
+
+
+def same_page_prefixes(config: MkDocsConfig) -> tuple[list[list[str]], list[str]]:
+    """extra → parity → same_page: groups of URL prefixes of one site's language versions."""
+    value = (config.extra or {}).get("parity", {}).get("same_page", [])
+    if isinstance(value, list) and all(
+        isinstance(group, list) and group and all(isinstance(p, str) for p in group)
+        for group in value
+    ):
+        return value, []
+    return [], [
+        "mkdocs.yml: extra → parity → same_page: expected a list of groups of URL prefixes, "
+        "e.g. [[https://zh.wikipedia.org/wiki/, https://en.wikipedia.org/wiki/]]; "
+        f"found {value!r}."
+    ]
 
 
 def check_config(config: MkDocsConfig) -> list[str]:

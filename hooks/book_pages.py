@@ -7,12 +7,9 @@ this module; a page is read again only when its file changes.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 
 from mkdocs.utils.meta import get_data
-
-from page_outline import Element, outline
 
 
 @dataclass
@@ -25,10 +22,6 @@ class Source:
     meta: dict
     body: str
     first_line: int  # line of the body's first line in the file
-
-    @cached_property
-    def outline(self) -> list[Element]:
-        return outline(self.body, self.first_line)
 
 
 @dataclass

@@ -1,38 +1,75 @@
 """Translation integrity inside the build, so `mkdocs build` and `mkdocs serve` show it.
 
-Missing or mismatched pages stop the build before anything is written. A stale
-translation is logged (it does not fail --strict) and its readers see a notice
-linking to the up-to-date version.
+A page missing in one language stops the build before anything is written. The
+structure of both languages is compared on the outlines recorded while MkDocs
+renders the pages (parity/outline.py), once every language has been rendered:
+at the end of the outer build, after the i18n plugin has built the other
+languages. Every problem of every page goes into one error. When a build
+fails, for this reason or any other, `mkdocs build` removes the files it wrote,
+so no half site is left (under `mkdocs serve` the browser is simply not
+reloaded). Raising inside the i18n plugin's inner build instead would leave
+it mid-build: it switches MkDocs' directory cleaning off while it builds the
+other languages and switches it back on only when they succeed.
+
+A stale translation is logged (it does not fail --strict) and its readers see
+a notice linking to the up-to-date version.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import time
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from book_check import check_book
 from book_pages import page_key
-from languages import is_first_build, language_codes
+from languages import is_first_build, is_last_build, language_codes
+from parity.outline import Recorder
+from parity.store import remember
 
 log = logging.getLogger("mkdocs.hooks.parity")
 
 # Stale translations: (page key, locale) -> the day their source changed.
 _stale: dict[tuple[str, str], str] = {}
+# Records every rendered page's outline; one instance for every build, active
+# only while MkDocs renders a page.
+_recorder = Recorder()
+_recorder.active = False
+# The running command, the page bodies being rendered, what this build writes to.
+_run: dict = {"command": "build", "bodies": {}, "site_dir": None, "started": 0}
 
 # -----------------------------------------------------------------------------
 # Hooks
 # -----------------------------------------------------------------------------
 
 
+def on_startup(*, command: str, dirty: bool) -> None:
+    _run["command"] = command
+
+
+def on_config(config: MkDocsConfig) -> None:
+    # Every language's build renders with the recorder.
+    if not any(isinstance(ext, Recorder) for ext in config.markdown_extensions):
+        config.markdown_extensions.append(_recorder)
+
+
+def on_pre_build(*, config: MkDocsConfig) -> None:
+    if is_first_build(config):
+        _run.update(site_dir=config.site_dir, started=time.time_ns())
+
+
 def on_files(files: Files, *, config: MkDocsConfig) -> None:
-    # The first language's build checks the whole book; the others reuse it.
+    # The first language's build checks what needs no rendering, before writing anything.
     if not is_first_build(config):
         return
-    status = check_book(config)
+    status = check_book(config, structure=False)
     if status.problems:
         raise PluginError(
             "The languages of the book do not match:\n  " + "\n  ".join(status.problems)
@@ -44,7 +81,66 @@ def on_files(files: Files, *, config: MkDocsConfig) -> None:
         log.info(f"{name} is stale: its source changed on {state.since} after its last review.")
 
 
+@event_priority(100)
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
+    # The body as the file has it, before other hooks change it: the outline's key.
+    _run["bodies"][page.file.abs_src_path] = markdown
+    _recorder.last, _recorder.active = None, True
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
+    outline = _recorder.take()
+    _recorder.active = False
+    body = _run["bodies"].pop(page.file.abs_src_path, None)
+    if outline is not None and body is not None:
+        remember(page.file.abs_src_path, body, outline)
+
+
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
     key, locale = page_key(page.file.src_uri, language_codes(config))
     context["i18n_stale_since"] = _stale.get((key, locale))
     return context
+
+
+@event_priority(-100)  # after the i18n plugin has built the other languages
+def on_post_build(*, config: MkDocsConfig) -> None:
+    if not is_last_build(config):
+        return
+    status = check_book(config, stale=False)
+    for warning in status.warnings:
+        log.warning(warning)
+    if status.problems:
+        raise PluginError(
+            "The languages of the book do not match:\n  " + "\n  ".join(status.problems)
+        )
+
+
+def on_build_error(*, error: Exception) -> None:
+    # Whatever stopped the build (these checks, a quiz's section in the second language),
+    # `mkdocs build` leaves no half site; `mkdocs serve` keeps serving the last good one.
+    if _run["command"] != "serve" and _run["site_dir"]:
+        _remove_written(Path(_run["site_dir"]), _run["started"])
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+
+def _remove_written(site_dir: Path, since_ns: int) -> None:
+    """Every file this build wrote (and folders left empty): no half site is published."""
+    if not site_dir.is_dir():
+        return
+    removed = 0
+    for root, dirs, names in os.walk(site_dir, topdown=False):
+        for name in names:
+            path = os.path.join(root, name)
+            if os.stat(path).st_mtime_ns >= since_ns:
+                os.remove(path)
+                removed += 1
+        for name in dirs:
+            path = os.path.join(root, name)
+            if not os.listdir(path):
+                os.rmdir(path)
+    if removed:
+        log.info(f"Removed the {removed} files this build wrote to {site_dir}.")

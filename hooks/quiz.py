@@ -19,8 +19,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from book_pages import read_book
+from fences import unfenced_lines
 from languages import current_language, is_first_build, language_codes
-from page_outline import unfenced_lines
 from quiz_book.chapters import chapters_in_nav, nav_marks_json
 from quiz_book.progress_page import render_progress
 from quiz_load import Quiz, QuizError, load_quiz
