@@ -14,10 +14,17 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from book_pages import BookPage, read_book
 from freshness import Freshness, freshness
+from glossary.check import Side, check_terms
+from glossary.load import Glossary, load_glossary
 from languages import language_codes
 from parity.outline import Outline
+from parity.pairing import pair_blocks
 from parity.rules import compare, missing_variants
 from parity.store import Converter, outline_of
+
+# Blocks whose text the glossary check reads, on chapter pages (where terms are marked).
+TERM_BLOCKS = ("heading", "paragraph", "list", "table")
+CHAPTERS = "chapters/"
 
 
 @dataclass
@@ -65,6 +72,7 @@ def check_book(config: MkDocsConfig, *, structure: bool = True, stale: bool = Tr
     same_page, config_problems = same_page_prefixes(config)
     config_problems = check_config(config) + config_problems
     convert = Converter(config)
+    glossary = _glossary(config) if structure else None
     statuses = []
     for key in sorted(pages, key=lambda k: (k != "index.md", k)):
         page = pages[key]
@@ -90,8 +98,37 @@ def check_book(config: MkDocsConfig, *, structure: bool = True, stale: bool = Tr
                         (status.warnings if finding.warning else status.problems).append(
                             finding.message
                         )
+                    if glossary and key.startswith(CHAPTERS):
+                        status.warnings += _term_warnings(
+                            (locales[0], source, status.outlines[locales[0]]),
+                            (locale, translation, outline),
+                            glossary,
+                        )
         statuses.append(status)
     return BookStatus(statuses, config_problems)
+
+
+def _glossary(config: MkDocsConfig) -> Glossary | None:
+    """The book's glossary, if it has one (its errors stop the build in the glossary hook)."""
+    docs = Path(config.docs_dir)
+    path = docs / "glossary.yml"
+    if not path.exists():
+        return None
+    return load_glossary(path, language_codes(config), shown_as=f"{docs.name}/glossary.yml")
+
+
+def _term_warnings(side_a: tuple, side_b: tuple, glossary: Glossary) -> list[str]:
+    """Partner blocks that use a glossary term in one language and not in the other."""
+    (lang_a, source, a), (lang_b, translation, b) = side_a, side_b
+    pairs = [
+        (
+            Side(lang_a, pair.source.text, f"{source.name}:{pair.source.line}"),
+            Side(lang_b, pair.translation.text, f"{translation.name}:{pair.translation.line}"),
+        )
+        for pair in pair_blocks(a.blocks, b.blocks)
+        if pair.kind in TERM_BLOCKS and pair.source and pair.translation
+    ]
+    return list(dict.fromkeys(check_terms(pairs, glossary)))
 
 
 def same_page_prefixes(config: MkDocsConfig) -> tuple[list[list[str]], list[str]]:

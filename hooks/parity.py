@@ -40,7 +40,8 @@ log = logging.getLogger("mkdocs.hooks.parity")
 _stale: dict[tuple[str, str], str] = {}
 # Records every rendered page's outline; one instance for every build, active
 # only while MkDocs renders a page.
-_recorder = Recorder()
+# Blocks keep their text: the glossary check reads both sides of each pair.
+_recorder = Recorder(with_text=True)
 _recorder.active = False
 # The running command, the page bodies being rendered, what this build writes to.
 _run: dict = {"command": "build", "bodies": {}, "site_dir": None, "started": 0}

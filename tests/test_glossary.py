@@ -59,6 +59,26 @@ def test_the_books_glossary_is_valid():
         assert expected in ids
 
 
+def test_a_term_translated_inconsistently_stops_the_build(book):
+    """The chapter's last section names RL in Chinese; the English rewords it."""
+    from conftest import build_site
+
+    page = book / "docs" / "chapters" / "sft-to-rl.en.md"
+    text = page.read_text("utf-8")
+    sentence = "This leads us into the next chapter: reinforcement learning."
+    assert sentence in text
+    page.write_text(text.replace(sentence, "This leads us into the next chapter."), "utf-8")
+    result = build_site(book, book / "site", "http://127.0.0.1:1/")
+    assert result.returncode != 0
+    assert (
+        "docs/chapters/sft-to-rl.en.md:81: this block does not use 'reinforcement learning' "
+        "(or a variant) where its partner docs/chapters/sft-to-rl.zh.md:80 uses '强化学习'. "
+        "Translate the term consistently (docs/glossary.yml:50)."
+    ) in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not list((book / "site").rglob("*.html"))
+
+
 def test_a_broken_glossary_stops_the_build(book):
     from conftest import build_site
 

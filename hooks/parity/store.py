@@ -41,7 +41,7 @@ class Converter:
     def __init__(self, config):
         self.config = config
         self.md: Markdown | None = None
-        self.recorder = Recorder()
+        self.recorder = Recorder(with_text=True)  # for the glossary check
 
     def __call__(self, body: str) -> Outline:
         if self.md is None:
