@@ -61,7 +61,7 @@ make_venv() {
   if [ "$(cat .venv/.installed 2>/dev/null)" != "$stamp" ]; then
     for file; do args+=(-r "$file"); done
     echo "Installing Python packages into .venv: $*"
-    .venv/bin/python -m pip install -q --disable-pip-version-check "${args[@]}"
+    .venv/bin/python -m pip install -q --disable-pip-version-check --use-pep517 "${args[@]}"
     echo "$stamp" >.venv/.installed
   fi
 }

@@ -27,6 +27,11 @@ SEARCH_SETTINGS = {
     "en": {"lang": ["en"]},
 }
 
+# jieba (Chinese word segmentation for the search index, when it is installed) logs
+# its dictionary loading at DEBUG through a handler of its own, which even
+# `mkdocs build -q` printed on every build: only its warnings and errors pass.
+logging.getLogger("jieba").addFilter(lambda record: record.levelno >= logging.WARNING)
+
 # 404.html of each language, kept until the last build writes them side by side.
 _not_found_pages: dict[str, str] = {}
 
