@@ -27,8 +27,8 @@ def read_text(path: Path, name: str) -> str:
     except UnicodeDecodeError as err:
         line = data.count(b"\n", 0, err.start) + 1
         raise SourceError(
-            f"{name}:{line}: this file is not UTF-8 (byte 0x{data[err.start]:02x} on this line; "
-            "saved as GBK or GB18030?). Save it as UTF-8 in your editor."
+            f"{name}:{line}: this file is not saved as UTF-8 (GBK or GB18030?): its first byte "
+            "that is not UTF-8 is on this line. Save it as UTF-8 in your editor."
         ) from None
 
 
