@@ -20,16 +20,18 @@ class SourceError(PluginError):
 
 
 def read_text(path: Path, name: str) -> str:
-    """The file's text, or SourceError naming the line of the first byte that is not UTF-8."""
+    """The file's text as MkDocs reads it (a BOM dropped, Windows line ends made '\n'), or
+    SourceError naming the line of the first byte that is not UTF-8."""
     data = path.read_bytes()
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line = data.count(b"\n", 0, err.start) + 1
         raise SourceError(
             f"{name}:{line}: this file is not saved as UTF-8 (GBK or GB18030?): its first byte "
             "that is not UTF-8 is on this line. Save it as UTF-8 in your editor."
         ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 class DuplicateKeyError(yaml.MarkedYAMLError):

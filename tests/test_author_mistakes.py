@@ -78,6 +78,14 @@ def test_pages_saved_as_gbk_or_gb18030_are_all_named(book):
     assert (status.returncode, status.stdout, status.stderr) == (1, "", "\n".join(expected) + "\n")
 
 
+def test_a_page_saved_with_a_bom_and_windows_line_ends_reads_as_it_is(book):
+    en = book / EN
+    en.write_bytes(b"\xef\xbb\xbf" + en.read_bytes().replace(b"\n", b"\r\n"))
+    status = _cli(book, "status")
+    assert status.returncode == 0, status.stderr
+    assert "STALE" not in status.stdout and "never reviewed" not in status.stdout
+
+
 def test_broken_front_matter(book):
     _edit(book / EN, "description: Why", "description: [Why")
     assert _build_error(book) == (
