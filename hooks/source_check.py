@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
 from source_files import SourceError, config_problems, template_problems
@@ -25,6 +26,8 @@ def on_config(config: MkDocsConfig) -> None:
         _stop_on(config_problems(Path(config.config_file_path)))
 
 
+# After every other on_env: a hook may add the filters its templates use there.
+@event_priority(-100)
 def on_env(env, *, config: MkDocsConfig, files: Files) -> None:
     if config.theme.custom_dir:
         folder = Path(config.theme.custom_dir)
