@@ -1,11 +1,11 @@
 """Authoring commands for the book, built on the same checks as `mkdocs build`.
 
-    python hooks/book.py status            every page: variants, parity, freshness, quiz
-    python hooks/book.py reviewed PAGE...  record that a translation matches its source now
-    python hooks/book.py new-chapter SLUG --zh TITLE --en TITLE
-                                           both language files, a quiz, the nav entry
-    python hooks/book.py export-quizzes [--out DIR]
-                                           every language's quizzes as QTI 1.2 and GIFT
+    .venv/bin/python hooks/book.py status            every page: variants, parity, freshness, quiz
+    .venv/bin/python hooks/book.py reviewed PAGE...  record that a translation matches its source
+    .venv/bin/python hooks/book.py new-chapter SLUG --zh TITLE --en TITLE
+                                                     both language files, a quiz, the nav entry
+    .venv/bin/python hooks/book.py export-quizzes [--out DIR]
+                                                     every language's quizzes as QTI 1.2 and GIFT
 
 PAGE is a file (docs/chapters/x.en.md) or a page (docs/chapters/x.md: all its translations).
 """
@@ -21,15 +21,18 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 import yaml  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
+from mkdocs.exceptions import MkDocsException  # noqa: E402
 
 from book_check import check_book  # noqa: E402
 from book_pages import read_book  # noqa: E402
-from freshness import mark_reviewed  # noqa: E402
+from freshness import freshness, mark_reviewed  # noqa: E402
 from languages import language_codes  # noqa: E402
 from quiz_book.export import export_quizzes  # noqa: E402
 from quiz_load import QuizError, load_quiz  # noqa: E402
 
 TEMPLATES = Path(__file__).parent / "templates"
+# How a person runs this file from the project's folder (the system python3 lacks the packages).
+COMMAND = ".venv/bin/python hooks/book.py"
 
 # -----------------------------------------------------------------------------
 # Commands
@@ -46,10 +49,7 @@ def status(config) -> int:
     for page in book.pages:
         present = ["yes" if loc in page.page.variants else "MISSING" for loc in locales]
         parity = _parity_cell(page)
-        fresh = [
-            f"{loc} fresh" if state.fresh else f"{loc} STALE since {state.since}"
-            for loc, state in page.freshness.items()
-        ]
+        fresh = [f"{loc} {_describe(state)}" for loc, state in page.freshness.items()]
         quiz = ", ".join(f"{q} {quizzes.get(q, 'MISSING')}" for q in page.quizzes) or "-"
         rows.append([page.page.key, *present, parity, "; ".join(fresh) or "-", quiz])
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
@@ -66,9 +66,9 @@ def status(config) -> int:
         for warning in book.warnings:
             print(f"  {warning}")
     if book.stale:
-        print(f"\n{len(book.stale)} stale translation(s): review them, then run")
+        print(f"\n{len(book.stale)} translation(s) to review; after each review, run")
         for page, locale, _ in book.stale:
-            print(f"  python hooks/book.py reviewed {page.page.variants[locale].name}")
+            print(f"  {COMMAND} reviewed {page.page.variants[locale].name}")
     return 1 if problems or (book.warnings and config.strict) else 0
 
 
@@ -111,18 +111,26 @@ def new_chapter(config, slug: str, titles: dict[str, str], config_file: Path) ->
     if existing:
         print(f"{existing[0]} exists already.", file=sys.stderr)
         return 2
+    home = read_book(docs, locales).get("index.md")
+    fresh_homes = [loc for loc in locales[1:] if _is_fresh(home, loc, locales[0])]
     for locale, path in files.items():
         text = (TEMPLATES / f"chapter.{locale}.md").read_text("utf-8")
         path.write_text(text.replace("{title}", titles[locale]).replace("{slug}", slug), "utf-8")
     quiz.write_text((TEMPLATES / "quiz.yml").read_text("utf-8").replace("{slug}", slug), "utf-8")
     _add_to_nav(config_file, f"chapters/{slug}.md")
-    for locale in locales:
-        _add_to_home(docs / f"index.{locale}.md", titles[locale], f"chapters/{slug}.md")
-    # Both languages were written (or extended) together: they match as they are.
+    linked = {
+        loc
+        for loc in locales
+        if _add_to_home(docs / f"index.{loc}.md", titles[loc], f"chapters/{slug}.md")
+    }
+    # The chapter's languages were written together from matching skeletons. A home page
+    # whose source and translation both got the link stays fresh if it was; one that was
+    # stale or never reviewed keeps its record, since an edit is not a review.
+    fresh_homes = [loc for loc in fresh_homes if {loc, locales[0]} <= linked]
     pages = read_book(docs, locales)
-    for key in (f"chapters/{slug}.md", "index.md"):
+    for key, chosen in ((f"chapters/{slug}.md", locales[1:]), ("index.md", fresh_homes)):
         page = pages.get(key)
-        for locale in locales[1:]:
+        for locale in chosen:
             if page and locales[0] in page.variants and locale in page.variants:
                 mark_reviewed(page.variants[locale].path, page.variants[locales[0]])
     for path in [*files.values(), quiz]:
@@ -152,6 +160,19 @@ def _parity_cell(page) -> str:
     return ", ".join(f"{n} {what}" for n, what in counts if n) or "ok"
 
 
+def _is_fresh(page, locale: str, source: str) -> bool:
+    if page is None or locale not in page.variants or source not in page.variants:
+        return False
+    return freshness(page.variants[locale], page.variants[source]).fresh
+
+
+def _describe(state) -> str:
+    """New work ("never reviewed") apart from drift ("STALE since" the source changed)."""
+    if state.fresh:
+        return "fresh"
+    return "never reviewed" if state.recorded is None else f"STALE since {state.since}"
+
+
 def _quiz_states(config, locales) -> dict[str, str]:
     states = {}
     for path in sorted((Path(config.docs_dir) / "quizzes").glob("*.y*ml")):
@@ -174,23 +195,22 @@ def _add_to_nav(config_file: Path, entry: str) -> None:
     config_file.write_text(text, "utf-8")
 
 
-def _add_to_home(home: Path, title: str, link: str) -> None:
-    """Add '1. [title](link)' after the home page's last numbered chapter link."""
+def _add_to_home(home: Path, title: str, link: str) -> bool:
+    """Add '1. [title](link)' after the home page's last numbered chapter link, if it has one."""
     if not home.exists():
-        return
+        return False
     lines = home.read_text("utf-8").split("\n")
     numbered = [i for i, line in enumerate(lines) if re.match(r"^\d+\. \[", line)]
     if not numbered:
-        return
+        return False
     number = int(lines[numbered[-1]].split(".", 1)[0]) + 1
     lines.insert(numbered[-1] + 1, f"{number}. [{title}]({link})")
     home.write_text("\n".join(lines), "utf-8")
+    return True
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python hooks/book.py", description=__doc__.split("\n")[0]
-    )
+    parser = argparse.ArgumentParser(prog=COMMAND, description=__doc__.split("\n")[0])
     parser.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path)
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("status", help="a table of every page")
@@ -213,13 +233,21 @@ def main(argv: list[str] | None = None) -> int:
     except yaml.YAMLError as err:
         print(f"{args.config_file}: {err}", file=sys.stderr)
         return 2
-    if args.command == "status":
-        return status(config)
-    if args.command == "reviewed":
-        return reviewed(config, args.pages)
-    if args.command == "export-quizzes":
-        return export(config, args.out)
-    return new_chapter(config, args.slug, {"zh": args.zh, "en": args.en}, args.config_file)
+    except MkDocsException as err:
+        print(err.format_message(), file=sys.stderr)
+        return 2
+    try:
+        if args.command == "status":
+            return status(config)
+        if args.command == "reviewed":
+            return reviewed(config, args.pages)
+        if args.command == "export-quizzes":
+            return export(config, args.out)
+        return new_chapter(config, args.slug, {"zh": args.zh, "en": args.en}, args.config_file)
+    except MkDocsException as err:
+        # The build's own errors (a page not in UTF-8, broken front matter): the same message.
+        print(err.format_message(), file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -1,7 +1,9 @@
 """Every Markdown page of the book, read once and grouped by language.
 
 The parity check, the freshness check and the quiz hook all read pages through
-this module; a page is read again only when its file changes.
+this module; a page is read again only when its file changes. A page that is not
+UTF-8 or whose front matter is not valid YAML stops everything: MkDocs would show
+the broken front matter to readers as text.
 """
 
 from __future__ import annotations
@@ -9,7 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mkdocs.utils.meta import get_data
+import yaml
+from mkdocs.utils.meta import YAML_RE, get_data
+
+from source_files import SourceError, load_yaml, read_text, yaml_error
 
 
 @dataclass
@@ -32,16 +37,26 @@ class BookPage:
     variants: dict[str, Source] = field(default_factory=dict)
 
 
-_cache: dict[Path, tuple[float, Source]] = {}
+# By path, with the file's (mtime, size): two writes within one clock tick differ in size.
+_cache: dict[Path, tuple[tuple[int, int], Source]] = {}
 
 
 def read_book(docs_dir: Path, locales: tuple[str, ...]) -> dict[str, BookPage]:
-    """Pages by key; a file without a known language suffix counts as the default language."""
+    """Pages by key; a file without a known language suffix counts as the default language.
+
+    Raises SourceError naming every file that cannot be read as a page.
+    """
     docs_dir = Path(docs_dir)
     pages: dict[str, BookPage] = {}
+    errors = []
     for path in sorted(docs_dir.rglob("*.md")):
         key, locale = page_key(path.relative_to(docs_dir).as_posix(), locales)
-        pages.setdefault(key, BookPage(key)).variants[locale] = _read(path, docs_dir)
+        try:
+            pages.setdefault(key, BookPage(key)).variants[locale] = _read(path, docs_dir)
+        except SourceError as err:
+            errors.append(str(err))
+    if errors:
+        raise SourceError("\n".join(errors))
     return pages
 
 
@@ -54,14 +69,39 @@ def page_key(rel: str, locales: tuple[str, ...]) -> tuple[str, str]:
 
 
 def _read(path: Path, docs_dir: Path) -> Source:
-    mtime = path.stat().st_mtime
+    stat = path.stat()
+    mtime = (stat.st_mtime_ns, stat.st_size)
     cached = _cache.get(path)
     if cached and cached[0] == mtime:
         return cached[1]
-    text = path.read_text(encoding="utf-8")
-    body, meta = get_data(text)
-    start = text.find(body) if body else len(text)
     name = f"{docs_dir.name}/{path.relative_to(docs_dir).as_posix()}"
+    text = read_text(path, name)
+    body, meta = front_matter(text, name)
+    start = text.find(body) if body else len(text)
     source = Source(path, name, text, meta, body, text.count("\n", 0, max(start, 0)) + 1)
     _cache[path] = (mtime, source)
     return source
+
+
+def front_matter(text: str, name: str) -> tuple[str, dict]:
+    """(body, meta) as MkDocs reads them, or SourceError where MkDocs would give up silently."""
+    match = YAML_RE.match(text)
+    if match is None:
+        if text.startswith("---\n"):
+            raise SourceError(
+                f"{name}:1: the front matter is never closed. End it with a line '---'."
+            )
+        return get_data(text)  # no front matter, or MultiMarkdown-style meta lines
+    try:
+        meta = load_yaml(match.group(1))
+    except yaml.YAMLError as err:
+        raise SourceError(
+            yaml_error(err, name, first_line=2, what=" in the front matter")
+        ) from None
+    if not isinstance(meta, dict):
+        found = f"a {type(meta).__name__}" if meta is not None else "nothing"
+        raise SourceError(
+            f"{name}:2: the front matter (between the '---' lines) must be 'key: value' lines; "
+            f"found {found}."
+        )
+    return text[match.end() :].lstrip("\n"), meta

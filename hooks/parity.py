@@ -79,7 +79,10 @@ def on_files(files: Files, *, config: MkDocsConfig) -> None:
     for page, locale, state in status.stale:
         name = page.page.variants[locale].name
         _stale[(page.page.key, locale)] = state.since
-        log.info(f"{name} is stale: its source changed on {state.since} after its last review.")
+        if state.recorded is None:
+            log.info(f"{name} has never been reviewed against its source.")
+        else:
+            log.info(f"{name} is stale: its source changed on {state.since} after its last review.")
 
 
 @event_priority(100)

@@ -27,6 +27,7 @@ from quiz_schema import (
     SingleChoice,
     TrueFalse,
 )
+from source_files import SourceError, load_yaml, read_text, yaml_error
 
 
 class QuizError(PluginError):
@@ -52,9 +53,11 @@ def load_quiz(path: Path, languages: tuple[str, ...], shown_as: str | None = Non
     """Parse and validate one quiz file, or raise QuizError."""
     name = shown_as or path.as_posix()
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path, name)
     except OSError as err:
         raise QuizError(f"{name}: cannot read the quiz file ({err.strerror}).") from None
+    except SourceError as err:
+        raise QuizError(str(err)) from None
     data = _parse_yaml(text, name)
     try:
         quiz = QuizFile.model_validate(data, context={"languages": languages})
@@ -81,17 +84,11 @@ def load_quiz(path: Path, languages: tuple[str, ...], shown_as: str | None = Non
 
 
 def _parse_yaml(text: str, name: str):
-    """The file's data; YAML syntax errors name their line."""
+    """The file's data; YAML syntax errors and repeated keys name their lines."""
     try:
-        data = yaml.load(text, Loader=yaml.CSafeLoader)
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = f":{mark.line + 1}" if mark else ""
-        problem = err.problem or "invalid YAML"
-        raise QuizError(
-            f"{name}{line}: YAML syntax error: {problem}. Check the indentation and quoting "
-            "on this line and the one before it."
-        ) from None
+        data = load_yaml(text)
+    except yaml.YAMLError as err:
+        raise QuizError(yaml_error(err, name)) from None
     if not isinstance(data, dict):
         raise QuizError(
             f"{name}:1: expected a mapping with a 'questions' list at the top; "

@@ -11,6 +11,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from languages import current_language, language_codes
+from source_files import SourceError, load_yaml, read_text, yaml_error
 
 SOURCE = Path(__file__).with_name("ui_strings.yml")
 
@@ -48,7 +49,10 @@ def strings_for(config: MkDocsConfig) -> dict[str, str]:
 @cache
 def load_strings(locales: tuple[str, ...], source: Path = SOURCE) -> dict[str, dict[str, str]]:
     """Every string in every language; a missing text stops the build."""
-    data = yaml.load(source.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) or {}
+    try:
+        data = load_yaml(read_text(source, source.name)) or {}
+    except yaml.YAMLError as err:
+        raise SourceError(yaml_error(err, source.name)) from None
     for key, texts in data.items():
         missing = [lang for lang in locales if not (isinstance(texts, dict) and texts.get(lang))]
         if missing:

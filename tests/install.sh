@@ -1,25 +1,18 @@
 #!/usr/bin/env bash
-# Installs everything the test suite needs on a fresh Debian machine:
-# Chromium and CJK fonts (apt), axe-core (npm, from package-lock.json), Python packages (.venv).
+# Installs everything the test suite needs, on top of the site's needs (.ci/install.sh):
+# Debian packages (apt, through sudo when not root), axe-core (npm ci, from package-lock.json),
+# and every requirements*.txt into .venv. A package the tests need is one `need` line below.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source .ci/install.sh
 
-sudo=""
-[ "$(id -u)" -eq 0 ] || sudo="sudo"
-packages=()
-command -v chromium >/dev/null || packages+=(chromium)
-fc-list 2>/dev/null | grep -q "Noto Sans CJK" || packages+=(fonts-noto-cjk)
-# A font with an OpenType MATH table: Chromium stretches MathML braces and fractions with it.
-fc-list 2>/dev/null | grep -q "DejaVu Math" || packages+=(fonts-dejavu-extra)
-command -v npm >/dev/null || packages+=(nodejs npm)
-python3 -m venv --help >/dev/null 2>&1 || packages+=(python3-venv)
-# Playwright's bundled Node driver links against libatomic.
-ldconfig -p 2>/dev/null | grep -q libatomic.so.1 || packages+=(libatomic1)
-if [ ${#packages[@]} -gt 0 ]; then
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
-fi
-npm ci --no-audit --no-fund --silent
+need chromium                       # the browser tests: Playwright drives Debian's Chromium
+need fonts-noto-cjk                 # Chinese text in screenshots
+need nodejs command -v node         # npm ci (a Node.js from NodeSource counts)
+need npm command -v npm
+need libatomic1                     # Playwright's bundled Node driver links against it
+need fonts-dejavu-extra              # a font with an OpenType MATH table: Chromium stretches MathML braces
 
-[ -d .venv ] || python3 -m venv .venv
-.venv/bin/pip install -q --disable-pip-version-check -r requirements-test.txt
+install_apt
+make_venv requirements*.txt
+npm_ci

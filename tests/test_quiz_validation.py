@@ -13,8 +13,14 @@ REAL = Path(__file__).parent.parent / "docs" / "quizzes"
 LANGS = ("zh", "en")
 
 EXPECTED = {
-    "yaml-syntax.yml": "yaml-syntax.yml:5: YAML syntax error: did not find expected ',' or '}'. "
-    "Check the indentation and quoting on this line and the one before it.",
+    "yaml-syntax.yml": "yaml-syntax.yml:4: YAML syntax error: the '{' on this line is never closed "
+    "(did not find expected ',' or '}'). Close it, or put the whole value in quotes if it is "
+    "text.",
+    "duplicate-key.yml": "duplicate-key.yml:6: the key 'question' is written twice (lines 4 and "
+    "6); YAML would silently keep only the second. Keep one of them.",
+    "saved-as-gb18030.yml": "saved-as-gb18030.yml:4: this file is not saved as UTF-8 (GBK or "
+    "GB18030?): its first byte that is not UTF-8 is on this line. Save it as UTF-8 in your "
+    "editor.",
     "not-a-mapping.yml": "not-a-mapping.yml:1: expected a mapping with a 'questions' list at the "
     "top; found list.",
     "unknown-key.yml": "unknown-key.yml:9: question 'q1' → explantion: unknown key 'explantion'. "

@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Installs what the site needs, from a machine with nothing but python3:
+#   bash .ci/install.sh     Debian packages (apt, through sudo when not root), .venv, requirements.txt
+# tests/install.sh sources this file for its helpers and adds what the tests need.
+# Debian 12+ and Ubuntu use apt; elsewhere (macOS) nothing is installed system-wide and a
+# missing system package is named instead. Running it again is quick: each step checks first.
+set -euo pipefail
+
+apt_missing=()
+
+# need PACKAGE [CHECK...]: the Debian package is needed unless CHECK succeeds
+# (by default: dpkg knows it as installed).
+need() {
+  local package=$1
+  shift
+  if [ $# -gt 0 ]; then
+    "$@" >/dev/null 2>&1 && return 0
+  elif command -v dpkg-query >/dev/null &&
+    [ "$(dpkg-query -W -f='${db:Status-Abbrev}' "$package" 2>/dev/null)" = "ii " ]; then
+    return 0
+  fi
+  apt_missing+=("$package")
+}
+
+# Installs every package that need() found missing, in one apt-get run.
+install_apt() {
+  [ ${#apt_missing[@]} -gt 0 ] || return 0
+  if ! command -v apt-get >/dev/null; then
+    echo "Install these system packages (or their equivalent), then run this again: ${apt_missing[*]}" >&2
+    exit 1
+  fi
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    if ! command -v sudo >/dev/null; then
+      echo "Installing ${apt_missing[*]} needs root, and sudo is not installed. As root, run:" >&2
+      echo "  apt-get update && apt-get install -y --no-install-recommends ${apt_missing[*]}" >&2
+      exit 1
+    fi
+    sudo=(sudo)
+  fi
+  echo "Installing Debian packages: ${apt_missing[*]}"
+  "${sudo[@]}" apt-get update -qq
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
+    apt-get install -y -qq --no-install-recommends "${apt_missing[@]}" >/dev/null
+  apt_missing=()
+}
+
+# make_venv REQUIREMENTS...: a working .venv with these requirement files installed.
+# A .venv whose pip does not run (an interrupted or failed earlier attempt) is made again.
+make_venv() {
+  if ! .venv/bin/python -m pip --version >/dev/null 2>&1; then
+    if [ -e .venv ]; then
+      echo "Remaking .venv: it has no working pip (left over from an earlier attempt?)"
+      rm -rf .venv
+    fi
+    python3 -m venv .venv
+  fi
+  # Skip pip when the requirement files have not changed since they were last installed.
+  local stamp args=() file
+  stamp=$(cat "$@" | cksum)
+  if [ "$(cat .venv/.installed 2>/dev/null)" != "$stamp" ]; then
+    for file; do args+=(-r "$file"); done
+    echo "Installing Python packages into .venv: $*"
+    .venv/bin/python -m pip install -q --disable-pip-version-check --use-pep517 "${args[@]}"
+    echo "$stamp" >.venv/.installed
+  fi
+}
+
+# npm_ci: node_modules exactly as package-lock.json says, unless it already is.
+npm_ci() {
+  local stamp
+  stamp=$(cksum <package-lock.json)
+  if [ "$(cat node_modules/.installed 2>/dev/null)" != "$stamp" ]; then
+    echo "Installing npm packages: package-lock.json"
+    npm ci --no-audit --no-fund --silent
+    echo "$stamp" >node_modules/.installed
+  fi
+}
+
+if ! command -v python3 >/dev/null ||
+  ! python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
+  echo "The book needs Python 3.11 or newer as python3 (Debian 12+, Ubuntu 24.04+, python.org)." >&2
+  exit 1
+fi
+need python3-venv python3 -c "import ensurepip"
+
+# Run (not sourced): install what the site needs.
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+  cd "$(dirname "$0")/.."
+  install_apt
+  make_venv requirements.txt
+fi
