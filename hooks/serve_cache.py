@@ -1,0 +1,273 @@
+"""Under `mkdocs serve`, render again only the pages an edit touches (MkDocs 1.6 internals).
+
+On every save MkDocs rebuilds the whole site, and static-i18n does it once per
+language: 7-8 s on a 200-chapter book, where a save changes one or two pages.
+
+A page's HTML follows from four inputs: its own Markdown file; its other
+language variants (the switcher and the stale-translation notice read them);
+the navigation (titles, URLs and order: the sidebar and the footer's previous
+and next links); and the rest of the project (mkdocs.yml, templates, hooks,
+quiz files, images, the set of pages). This module keeps, per built page, what
+its last render produced and a hash of those inputs, and restores the page
+instead of rendering it when the hash is unchanged. The checks that span the
+whole book (parity, quiz usage, anchor links) still run on every build.
+
+MkDocs has no event to skip a page, so this wraps two private functions of
+`mkdocs.commands.build`, which `build()` looks up by name on every call:
+
+- `_populate_page`: read the file, run the page events, render the Markdown.
+  When the page's file and the project are unchanged, the attributes that
+  `Page.render()` sets are restored instead (RENDERED below), so the nav keeps
+  every page's real title.
+- `_build_page`: render the template (with the page_context and post_page
+  events) and write the HTML. When the page's inputs and the navigation are
+  unchanged, the previous HTML is written again. A page that must be
+  rendered but whose Markdown render was restored is populated first, so every
+  page event runs for every page that is rendered.
+
+Nothing is cached from a render that logged a warning or failed, so an error
+shows on every save until it is fixed. Module-level state of other hooks and
+Markdown extensions is never touched. MkDocs is pinned to 1.6.x, the last 1.x
+release; tests/test_serve_cache.py fails if what this module relies on changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import mkdocs.commands.build as mkdocs_build
+from mkdocs import utils
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+log = logging.getLogger("mkdocs.hooks.serve_cache")
+
+# What Page.render() and Page.read_source() leave on a Page in MkDocs 1.6.
+RENDERED = ("markdown", "meta", "content", "toc", "_title_from_render", "present_anchor_ids")
+
+
+@dataclass
+class _Entry:
+    """One built page's last render."""
+
+    source_key: str  # hash of the inputs of the Markdown render
+    rendered: dict  # the RENDERED attributes
+    links: dict[str, dict[str, str]]  # Page.links_to_anchors, by target src_uri
+    output_key: str | None = None  # hash of the inputs of the HTML
+    output: bytes | None = None
+
+
+@dataclass
+class _Build:
+    """One language's build(): its Files, the project's hash, what was restored."""
+
+    files: Files
+    project_key: str
+    restored: set[str] = field(default_factory=set)  # dest_uris not rendered
+    navs: dict[int, str] = field(default_factory=dict)  # id(nav) -> hash
+
+
+@dataclass
+class Stats:
+    """How many pages the builds since the last reset rendered and reused."""
+
+    rendered: int = 0
+    reused: int = 0
+
+
+# Last render of each built page, by destination (one per page and language).
+_entries: dict[str, _Entry] = {}
+_build: _Build | None = None
+_originals: dict[str, object] = {}
+stats = Stats()
+
+
+def install() -> None:
+    """Wrap MkDocs' page functions (idempotent); `mkdocs build` never calls this."""
+    if _originals:
+        return
+    _originals["_populate_page"] = mkdocs_build._populate_page
+    _originals["_build_page"] = mkdocs_build._build_page
+    mkdocs_build._populate_page = _populate_page
+    mkdocs_build._build_page = _build_page
+
+
+def uninstall() -> None:
+    """Put MkDocs' own functions back and forget every render."""
+    global _build
+    for name, function in _originals.items():
+        setattr(mkdocs_build, name, function)
+    _originals.clear()
+    _entries.clear()
+    _build = None
+
+
+# -----------------------------------------------------------------------------
+# The wrapped functions (same signatures as in mkdocs/commands/build.py)
+# -----------------------------------------------------------------------------
+
+
+def _populate_page(page: Page, config: MkDocsConfig, files: Files, dirty: bool = False) -> None:
+    if dirty:  # `mkdocs serve --dirty`: MkDocs' own shortcut, as the author asked
+        return _originals["_populate_page"](page, config, files, dirty)
+    build = _current_build(config, files)
+    dest = page.file.dest_uri
+    source_key = _hash(build.project_key, page.file.src_uri, page.file.content_bytes)
+    entry = _entries.get(dest)
+    if entry is not None and entry.source_key == source_key:
+        _restore(page, entry, files)
+        build.restored.add(dest)
+        return None
+    _entries.pop(dest, None)
+    with _Warnings() as warned:
+        _originals["_populate_page"](page, config, files, dirty)
+    if not warned.count:
+        _entries[dest] = _Entry(source_key, _rendered(page), _links(page))
+    return None
+
+
+def _build_page(page: Page, config: MkDocsConfig, doc_files, nav, env, dirty=False, excluded=False):
+    original = _originals["_build_page"]
+    if dirty or excluded or _build is None:
+        return original(page, config, doc_files, nav, env, dirty, excluded)
+    dest = page.file.dest_uri
+    entry = _entries.get(dest)
+    output_key = entry and _hash(entry.source_key, _nav_key(nav), _variants_key(page))
+    if entry is not None and entry.output is not None and entry.output_key == output_key:
+        utils.write_file(entry.output, page.file.abs_dest_path)
+        stats.reused += 1
+        return None
+    if dest in _build.restored:
+        # The nav or a variant changed: this page's HTML must be made again, and
+        # the page events of its Markdown render run with it (the quiz hook's do).
+        _build.restored.discard(dest)
+        _originals["_populate_page"](page, config, _build.files)
+    with _Warnings() as warned:
+        original(page, config, doc_files, nav, env, dirty, excluded)
+    stats.rendered += 1
+    if entry is not None and not warned.count and Path(page.file.abs_dest_path).exists():
+        entry.output_key = output_key
+        entry.output = Path(page.file.abs_dest_path).read_bytes()
+    return None
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+
+def _current_build(config: MkDocsConfig, files: Files) -> _Build:
+    """The state of the build() that is running: a new one for each Files object."""
+    global _build
+    if _build is None or _build.files is not files:
+        _build = _Build(files, _project_key(config, files))
+    return _build
+
+
+def _project_key(config: MkDocsConfig, files: Files) -> str:
+    """A hash of everything outside the pages' Markdown that any page's HTML reads."""
+    parts: list[object] = [config.site_url, config.theme.name]
+    if config.config_file_path and os.path.isfile(config.config_file_path):
+        parts.append(Path(config.config_file_path).read_bytes())
+    parts += sorted((f.src_uri, f.dest_uri) for f in files)
+    # Quizzes, images, templates, hooks and their data: any change renders everything.
+    folders = {config.docs_dir, config.theme.custom_dir}
+    folders |= {os.path.dirname(module.__file__) for module in config.hooks.values()}
+    for folder in sorted(f for f in folders if f):
+        parts += _stamps(Path(folder), skip_markdown=folder == config.docs_dir)
+    return _hash(*parts)
+
+
+def _stamps(folder: Path, skip_markdown: bool) -> list[tuple[str, int, int]]:
+    stamps = []
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = [d for d in dirnames if d != "__pycache__"]
+        for name in filenames:
+            if skip_markdown and name.endswith(".md"):
+                continue
+            path = os.path.join(dirpath, name)
+            stat = os.stat(path)
+            stamps.append((path, stat.st_mtime_ns, stat.st_size))
+    return sorted(stamps)
+
+
+def _nav_key(nav) -> str:
+    """A hash of the navigation's titles, URLs and order, once per build."""
+    assert _build is not None
+    if id(nav) not in _build.navs:
+        items = []
+
+        def walk(children, depth: int) -> None:
+            for item in children:
+                items.append((depth, type(item).__name__, item.title, getattr(item, "url", None)))
+                walk(item.children or [], depth + 1)
+
+        walk(nav.items, 0)
+        homepage = nav.homepage.url if nav.homepage else None
+        _build.navs[id(nav)] = _hash(homepage, *items)
+    return _build.navs[id(nav)]
+
+
+def _variants_key(page: Page) -> str:
+    """The page's language variants (static-i18n's File.alternates) as they are on disk.
+
+    The stale notice compares a translation with its source, and dates the
+    source's last change, so a variant's content and time both count.
+    """
+    alternates = getattr(page.file, "alternates", None) or {"": page.file}
+    stamps = []
+    for locale, file in sorted(alternates.items()):
+        stat = os.stat(file.abs_src_path) if file.abs_src_path else None
+        stamps.append((locale, file.src_uri, stat and (stat.st_mtime_ns, stat.st_size)))
+    return _hash(*stamps)
+
+
+def _rendered(page: Page) -> dict:
+    return {name: getattr(page, name) for name in RENDERED}
+
+
+def _links(page: Page) -> dict[str, dict[str, str]]:
+    # Keyed by File objects of this build; kept by path, since Files are new every build.
+    return {file.src_uri: dict(links) for file, links in (page.links_to_anchors or {}).items()}
+
+
+def _restore(page: Page, entry: _Entry, files: Files) -> None:
+    for name, value in entry.rendered.items():
+        setattr(page, name, value)
+    links = {}
+    for src_uri, anchors in entry.links.items():
+        target = files.get_file_from_path(src_uri)
+        if target is not None:
+            links[target] = dict(anchors)
+    page.links_to_anchors = links
+
+
+def _hash(*parts: object) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part if isinstance(part, bytes) else repr(part).encode())
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+class _Warnings(logging.Handler):
+    """Counts warnings and errors MkDocs logs meanwhile: such a render is not kept."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+    def __enter__(self) -> _Warnings:
+        logging.getLogger("mkdocs").addHandler(self)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        logging.getLogger("mkdocs").removeHandler(self)
