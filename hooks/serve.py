@@ -9,6 +9,7 @@ search index of the last full build is kept until the next one.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -17,6 +18,8 @@ from mkdocs.plugins import event_priority
 import serve_cache
 import serve_mode
 from languages import is_last_build
+
+log = logging.getLogger("mkdocs.hooks.serve")
 
 SEARCH_INDEX = "search/search_index.json"
 
@@ -40,19 +43,26 @@ def on_shutdown() -> None:
     _search_indexes.clear()
 
 
+def on_env(env, *, config: MkDocsConfig, files) -> None:
+    serve_cache.share_compiled_templates(env)
+
+
 def on_pre_build(*, config: MkDocsConfig) -> None:
     # The outer build (the default language) starts a save's rebuild.
     if is_last_build(config):
-        serve_cache.stats.rendered = serve_cache.stats.reused = 0
+        serve_cache.begin()
 
 
 # After i18n_site.py (-200) has split the index per language.
 @event_priority(-1000)
 def on_post_build(*, config: MkDocsConfig) -> None:
-    if not serve_mode.is_serving(config) or not is_last_build(config):
+    if not serve_cache.active() or not is_last_build(config):
         return
+    serve_cache.finish(config.site_dir)
+    stats = serve_cache.stats
+    log.info(f"Rendered {stats.rendered} pages, reused {stats.reused} unchanged ones.")
     site = Path(config.site_dir)
-    if not serve_cache.stats.reused:
+    if not stats.reused:
         _search_indexes.clear()
         for path in site.glob(f"**/{SEARCH_INDEX}"):
             _search_indexes[path.relative_to(site)] = path.read_bytes()

@@ -39,6 +39,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import jinja2
 import mkdocs.commands.build as mkdocs_build
 from mkdocs import utils
 from mkdocs.config.defaults import MkDocsConfig
@@ -85,6 +86,9 @@ _entries: dict[str, _Entry] = {}
 _build: _Build | None = None
 _originals: dict[str, object] = {}
 stats = Stats()
+# The output key of each page file in the site folder, and the pages this rebuild wrote.
+_on_disk: dict[str, str | None] = {}
+_written: set[str] = set()
 
 
 def install() -> None:
@@ -93,18 +97,70 @@ def install() -> None:
         return
     _originals["_populate_page"] = mkdocs_build._populate_page
     _originals["_build_page"] = mkdocs_build._build_page
+    _originals["clean_directory"] = utils.clean_directory
     mkdocs_build._populate_page = _populate_page
     mkdocs_build._build_page = _build_page
+    utils.clean_directory = _keep_directory
+
+
+def active() -> bool:
+    return bool(_originals)
 
 
 def uninstall() -> None:
     """Put MkDocs' own functions back and forget every render."""
     global _build
-    for name, function in _originals.items():
-        setattr(mkdocs_build, name, function)
+    if _originals:
+        mkdocs_build._populate_page = _originals["_populate_page"]
+        mkdocs_build._build_page = _originals["_build_page"]
+        utils.clean_directory = _originals["clean_directory"]
     _originals.clear()
     _entries.clear()
+    _templates.clear()
+    _on_disk.clear()
+    _written.clear()
     _build = None
+
+
+def share_compiled_templates(env: jinja2.Environment) -> None:
+    """Compile each theme template once per serve session, not once per build.
+
+    Every build makes a new Jinja environment, which compiles the theme's
+    templates again (about a second for Material's); Jinja checks the source's
+    checksum before reusing a compiled template, so an edited template is compiled again.
+    """
+    if active():
+        env.bytecode_cache = _MemoryBytecodeCache()
+
+
+def begin() -> None:
+    """A save's rebuild starts (the default language's build)."""
+    stats.rendered = stats.reused = 0
+    _written.clear()
+    # MkDocs' command line logs a build message only the first time (a DuplicateFilter
+    # on the build's logger): a save that fails as the last one did would show no reason.
+    for log_filter in mkdocs_build.log.filters:
+        if isinstance(log_filter, utils.DuplicateFilter):
+            log_filter.msgs.clear()
+
+
+def finish(site_dir: str) -> None:
+    """Every language is built: remove the pages no build wrote this time."""
+    for dest in set(_on_disk) - _written:
+        path = os.path.join(site_dir, dest)
+        if os.path.isfile(path):
+            os.unlink(path)
+        del _on_disk[dest]
+
+
+def _keep_directory(directory: str) -> None:
+    """In place of MkDocs' emptying of the site folder before every build.
+
+    Every page is written again or kept as it is (see _build_page), assets and
+    theme files are copied again, and finish() removes the pages that are gone.
+    Emptying and refilling the folder costs a second or more on some file
+    systems (a few hundred folders made again).
+    """
 
 
 # -----------------------------------------------------------------------------
@@ -138,10 +194,15 @@ def _build_page(page: Page, config: MkDocsConfig, doc_files, nav, env, dirty=Fal
     dest = page.file.dest_uri
     entry = _entries.get(dest)
     output_key = entry and _hash(entry.source_key, _nav_key(nav), _variants_key(page))
+    _written.add(dest)
     if entry is not None and entry.output is not None and entry.output_key == output_key:
-        utils.write_file(entry.output, page.file.abs_dest_path)
+        # The site folder is not emptied: a file from an earlier build may be right already.
+        if _on_disk.get(dest) != output_key or not os.path.isfile(page.file.abs_dest_path):
+            utils.write_file(entry.output, page.file.abs_dest_path)
+            _on_disk[dest] = output_key
         stats.reused += 1
         return None
+    _on_disk[dest] = None  # written now, from inputs no entry describes yet
     if dest in _build.restored:
         # The nav or a variant changed: this page's HTML must be made again, and
         # the page events of its Markdown render run with it (the quiz hook's do).
@@ -150,9 +211,10 @@ def _build_page(page: Page, config: MkDocsConfig, doc_files, nav, env, dirty=Fal
     with _Warnings() as warned:
         original(page, config, doc_files, nav, env, dirty, excluded)
     stats.rendered += 1
-    if entry is not None and not warned.count and Path(page.file.abs_dest_path).exists():
+    if entry is not None and not warned.count and os.path.isfile(page.file.abs_dest_path):
         entry.output_key = output_key
         entry.output = Path(page.file.abs_dest_path).read_bytes()
+        _on_disk[dest] = output_key
     return None
 
 
@@ -271,3 +333,16 @@ class _Warnings(logging.Handler):
 
     def __exit__(self, *exc) -> None:
         logging.getLogger("mkdocs").removeHandler(self)
+
+
+# Compiled templates by Jinja's key for them, for every build's environment.
+_templates: dict[str, bytes] = {}
+
+
+class _MemoryBytecodeCache(jinja2.BytecodeCache):
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in _templates:
+            bucket.bytecode_from_string(_templates[bucket.key])  # checks the checksum
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        _templates[bucket.key] = bucket.bytecode_to_string()
