@@ -3,15 +3,15 @@
     .venv/bin/python benchmarks/serve_reload.py [--chapters 200] [--edits 5]
 
 Generates the bilingual book of benchmarks/book_build.py (about 1,500 words a
-language per chapter, a 4-question quiz each), times one full `mkdocs build`,
-then, side by side, runs `mkdocs serve` (what authors run: pages an edit does
-not touch are reused) and `mkdocs serve --clean` (every save rebuilds every
-page, as MkDocs does by itself). Each edit changes a Chinese chapter, so its
-English translation turns stale. The time of an edit is from the file's save
-to the answer of MkDocs' livereload endpoint, the request the browser's
-livereload script waits on; the served pages are then checked: the edit is on
-the Chinese page, the English page carries the stale notice, the nav lists
-every chapter. No timed assertions: this prints figures for people to read.
+language per chapter, a 4-question quiz each) twice and serves the copies side
+by side: `mkdocs serve`, as authors run it (pages an edit does not touch are
+reused), and `mkdocs serve --clean` (every save rebuilds every page, as MkDocs
+does by itself). Each round times a full `mkdocs build`, then edits the same
+Chinese chapter in each copy, so its English translation turns stale. An
+edit's time runs from the file's save to the answer of MkDocs' livereload
+endpoint, the request the browser's livereload script waits on; the served
+pages are then checked: the edit is on the Chinese page, the English page
+carries the stale notice, the nav lists every chapter. No timed assertions: this prints figures for people to read.
 """
 
 from __future__ import annotations
@@ -29,6 +29,8 @@ from book_build import build, make_book
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from serve_helpers import MkDocsServer  # noqa: E402
+
+HOOKS = ("quiz", "parity")
 
 
 def edit_and_wait(server: MkDocsServer, path: Path, text: str) -> float:
@@ -63,19 +65,13 @@ def check_pages(server: MkDocsServer, n: int, marker: str, chapters: int) -> Non
         sys.exit(f"chapter {n}: " + "; ".join(problems))
 
 
-def run_serve(book: Path, clean: bool, edits: int, chapters: int) -> list[float]:
-    times = []
-    with MkDocsServer(book, clean=clean) as server:
-        for i in range(edits):
-            n = 1 + (i * 37) % chapters
-            path = book / "docs" / "chapters" / f"chapter-{n:03}.zh.md"
-            marker = f"serve-edit-{'clean' if clean else 'fast'}-{i}"
-            text = path.read_text("utf-8") + f"\n第 {i + 1} 次修改：{marker}。\n"
-            times.append(edit_and_wait(server, path, text))
-            check_pages(server, n, marker, chapters)
-            label = "serve --clean" if clean else "serve"
-            print(f"{label}: edit {i + 1}: chapter {n}: {times[-1]:.2f} s", flush=True)
-    return times
+def edit_chapter(server: MkDocsServer, book: Path, n: int, marker: str, chapters: int) -> float:
+    """Add a sentence to the Chinese text of chapter n; the seconds until the reload."""
+    path = book / "docs" / "chapters" / f"chapter-{n:03}.zh.md"
+    text = path.read_text("utf-8") + f"\n又改了一处：{marker}。\n"
+    seconds = edit_and_wait(server, path, text)
+    check_pages(server, n, marker, chapters)
+    return seconds
 
 
 def main() -> None:
@@ -84,21 +80,39 @@ def main() -> None:
     parser.add_argument("--edits", type=int, default=5)
     args = parser.parse_args()
 
-    book = make_book("serve", args.chapters, with_quiz=True, hooks=("quiz", "parity"))
-    full = build(book)["seconds"]
-    print(f"mkdocs build: {full:.2f} s", flush=True)
-    fast = run_serve(book, clean=False, edits=args.edits, chapters=args.chapters)
-    book = make_book("serve", args.chapters, with_quiz=True, hooks=("quiz", "parity"))
-    slow = run_serve(book, clean=True, edits=args.edits, chapters=args.chapters)
+    books = {
+        clean: make_book(f"serve-{'clean' if clean else 'fast'}", args.chapters, True, HOOKS)
+        for clean in (False, True)
+    }
+    runs: dict[str, list[float]] = {"build": [], "serve": [], "serve --clean": []}
+    with MkDocsServer(books[False]) as fast, MkDocsServer(books[True], clean=True) as slow:
+        # Round after round, so a slow moment on a shared machine hits all three alike.
+        for i in range(args.edits):
+            n = 1 + (i * 37) % args.chapters
+            runs["build"].append(build(books[False])["seconds"])
+            runs["serve"].append(edit_chapter(fast, books[False], n, f"fast-{i}", args.chapters))
+            runs["serve --clean"].append(
+                edit_chapter(slow, books[True], n, f"clean-{i}", args.chapters)
+            )
+            print(
+                f"round {i + 1}: chapter {n}: "
+                + ", ".join(f"{name} {times[-1]:.2f} s" for name, times in runs.items()),
+                flush=True,
+            )
 
     print(f"\n{args.chapters} chapters x 2 languages, {args.edits} edits of a Chinese chapter")
-    print("  variant                        median   min-max        ratio to a full build")
-    for name, times in (("mkdocs serve", fast), ("mkdocs serve --clean (before)", slow)):
-        median = statistics.median(times)
+    print("Ratios are medians of per-round ratios to that round's full build (min-max).")
+    print("  variant                      median s  min-max s      ratio")
+    for name, label in (
+        ("serve", "edit -> reload, mkdocs serve"),
+        ("serve --clean", "edit -> reload, --clean"),
+        ("build", "mkdocs build (full)"),
+    ):
+        times = runs[name]
+        ratios = [t / b for t, b in zip(times, runs["build"], strict=True)]
         spread = f"{min(times):.2f}-{max(times):.2f}"
-        print(f"  {name:30} {median:5.2f} s  {spread:13}  x{median / full:.3f}")
-    print(f"  {'mkdocs build (full)':30} {full:5.2f} s")
-    print(f"  serve vs serve --clean: x{statistics.median(fast) / statistics.median(slow):.3f}")
+        ratio = f"x{statistics.median(ratios):.3f} ({min(ratios):.3f}-{max(ratios):.3f})"
+        print(f"  {label:28} {statistics.median(times):8.2f}  {spread:13}  {ratio}")
 
 
 if __name__ == "__main__":
