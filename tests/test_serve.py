@@ -16,6 +16,7 @@ import mkdocs.commands.build as mkdocs_build
 import mkdocs.commands.serve as mkdocs_serve
 import pytest
 from bs4 import BeautifulSoup
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 import serve_cache
@@ -88,16 +89,19 @@ def test_a_new_title_reaches_the_nav_of_every_page_in_its_language(book):
 
 def test_every_page_after_an_edit_is_what_a_full_rebuild_serves(book):
     """Two servers side by side: `mkdocs serve` and `mkdocs serve --clean` (every page rendered)."""
-    zh, en = book / ZH, (_reviewed(book) / EN)
-    texts = zh.read_text("utf-8"), en.read_text("utf-8")
+    files = [book / ZH, _reviewed(book) / EN, book / "docs" / "index.zh.md"]
+    texts = [file.read_text("utf-8") for file in files]
     served = {}
     for clean in (False, True):
         with MkDocsServer(book, clean=clean) as server:
-            _save(server, zh, texts[0] + "\n一段新写的文字。\n")
-            _save(server, en, texts[1] + "\nA new paragraph.\n")
+            _save(server, files[0], texts[0] + "\n一段新写的文字。\n")
+            _save(server, files[1], texts[1] + "\nA new paragraph.\n")
+            # A new title on the home page: the chapter, reused until now, shows it in its nav.
+            _save(server, files[2], re.sub(r"^# .+$", "# 新的书名", texts[2], count=1, flags=re.M))
             served[clean] = {path: _normalized(server, path) for path in [*PAGES, "404.html"]}
-        zh.write_text(texts[0], encoding="utf-8")
-        en.write_text(texts[1], encoding="utf-8")
+        for file, text in zip(files, texts, strict=True):
+            file.write_text(text, encoding="utf-8")
+    assert "新的书名" in served[False]["chapters/sft-to-rl/"]
     for path in [*PAGES, "404.html"]:
         assert served[False][path] == served[True][path], path
 
@@ -217,6 +221,13 @@ def test_a_page_render_sets_exactly_the_attributes_that_are_restored():
     assigned = set(re.findall(r"self\.(\w+)(?:, self\.\w+)? =", source))
     assigned |= set(re.findall(r"self\.\w+, self\.(\w+) =", source))
     assert assigned == {*serve_cache.RENDERED, "links_to_anchors"}
+
+
+def test_the_theme_files_are_listed_as_serve_cache_repeats_it():
+    source = inspect.getsource(Files.add_files_from_theme)
+    assert "for path in env.list_templates(filter_func=filter):" in source
+    assert "if self.get_file_from_path(path) is None:" in source
+    assert "self.append(File(path, dir, config.site_dir, config.use_directory_urls))" in source
 
 
 def test_serve_starts_with_the_startup_event_telling_the_command():
