@@ -12,8 +12,8 @@ its last render produced and a hash of those inputs, and restores the page
 instead of rendering it when the hash is unchanged. The checks that span the
 whole book (parity, quiz usage, anchor links) still run on every build.
 
-MkDocs has no event to skip a page, so this wraps two private functions of
-`mkdocs.commands.build`, which `build()` looks up by name on every call:
+MkDocs has no event to skip a page, so this replaces, while serving, what
+`build()` looks up by name on every call:
 
 - `_populate_page`: read the file, run the page events, render the Markdown.
   When the page's file and the project are unchanged, the attributes that
@@ -21,14 +21,18 @@ MkDocs has no event to skip a page, so this wraps two private functions of
   every page's real title.
 - `_build_page`: render the template (with the page_context and post_page
   events) and write the HTML. When the page's inputs and the navigation are
-  unchanged, the previous HTML is written again. A page that must be
-  rendered but whose Markdown render was restored is populated first, so every
-  page event runs for every page that is rendered.
+  unchanged, the previous HTML is kept. A page that must be rendered but whose
+  Markdown render was restored is populated first, so every page event runs
+  for every page that is rendered.
+- `utils.clean_directory`: the site folder is not emptied; finish() removes
+  the pages that are gone.
+- `Files.add_files_from_theme`: the theme's files are listed once.
 
+Jinja's compiled templates are shared between builds (share_compiled_templates).
 Nothing is cached from a render that logged a warning or failed, so an error
 shows on every save until it is fixed. Module-level state of other hooks and
 Markdown extensions is never touched. MkDocs is pinned to 1.6.x, the last 1.x
-release; tests/test_serve_cache.py fails if what this module relies on changes.
+release; tests/test_serve.py fails if what this module relies on changes.
 """
 
 from __future__ import annotations
@@ -45,8 +49,6 @@ from mkdocs import utils
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-
-log = logging.getLogger("mkdocs.hooks.serve_cache")
 
 # What Page.render() and Page.read_source() leave on a Page in MkDocs 1.6.
 RENDERED = ("markdown", "meta", "content", "toc", "_title_from_render", "present_anchor_ids")
@@ -96,7 +98,7 @@ _theme_files: dict[str, list[tuple[str, str]]] = {}
 
 
 def install() -> None:
-    """Wrap MkDocs' page functions (idempotent); `mkdocs build` never calls this."""
+    """Replace the four MkDocs functions (idempotent); `mkdocs build` never calls this."""
     if _originals:
         return
     _originals["_populate_page"] = mkdocs_build._populate_page
@@ -360,8 +362,6 @@ class _Warnings(logging.Handler):
 
     def __exit__(self, *exc) -> None:
         logging.getLogger("mkdocs").removeHandler(self)
-
-
 
 
 class _MemoryBytecodeCache(jinja2.BytecodeCache):
