@@ -11,7 +11,8 @@ Chinese chapter in each copy, so its English translation turns stale. An
 edit's time runs from the file's save to the answer of MkDocs' livereload
 endpoint, the request the browser's livereload script waits on; the served
 pages are then checked: the edit is on the Chinese page, the English page
-carries the stale notice, the nav lists every chapter. No timed assertions: this prints figures for people to read.
+carries the stale notice, the nav lists every chapter. No timed assertions:
+this prints figures for people to read.
 """
 
 from __future__ import annotations

@@ -10,7 +10,9 @@ and next links); and the rest of the project (mkdocs.yml, templates, hooks,
 quiz files, images, the set of pages). This module keeps, per built page, what
 its last render produced and a hash of those inputs, and restores the page
 instead of rendering it when the hash is unchanged. The checks that span the
-whole book (parity, quiz usage, anchor links) still run on every build.
+whole book (parity, quiz usage, anchor links) still run on every build. A hook
+whose page output reads anything else (a clock, a file outside docs/, overrides/
+and hooks/) must add it to _project_key.
 
 MkDocs has no event to skip a page, so this replaces, while serving, what
 `build()` looks up by name on every call:
