@@ -190,7 +190,8 @@ def _keep_directory(directory: str) -> None:
     Every page is written again or kept as it is (see _build_page), assets and
     theme files are copied again, and finish() removes the pages that are gone.
     Emptying and refilling the folder costs a second or more on some file
-    systems (a few hundred folders made again).
+    systems (a few hundred folders made again). An image deleted from docs/
+    stays in the preview until the server restarts (links to it still warn).
     """
 
 
