@@ -34,20 +34,21 @@ from serve_helpers import MkDocsServer  # noqa: E402
 HOOKS = ("quiz", "parity")
 
 
-def edit_and_wait(server: MkDocsServer, path: Path, text: str) -> float:
-    """Seconds from writing `text` to `path` until the server tells browsers to reload."""
+def edit_and_wait(server: MkDocsServer, path: Path, text: str) -> tuple[float, float]:
+    """Seconds from writing `text` to `path` until the server tells browsers to reload,
+    and the server's CPU seconds meanwhile."""
     epoch = server.epoch()
     answer: dict = {}
     waiter = threading.Thread(target=lambda: answer.update(epoch=server.wait_reload(epoch)))
     waiter.start()
     time.sleep(0.3)  # the request is waiting before the file changes
-    start = time.perf_counter()
+    cpu, start = server.cpu_seconds(), time.perf_counter()
     path.write_text(text, encoding="utf-8")
     waiter.join()
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, server.cpu_seconds() - cpu
     if "epoch" not in answer:
         sys.exit(f"no reload after editing {path}:\n{server.log()[-3000:]}")
-    return seconds
+    return seconds, cpu
 
 
 def check_pages(server: MkDocsServer, n: int, marker: str, chapters: int) -> None:
@@ -66,13 +67,13 @@ def check_pages(server: MkDocsServer, n: int, marker: str, chapters: int) -> Non
         sys.exit(f"chapter {n}: " + "; ".join(problems))
 
 
-def edit_chapter(server: MkDocsServer, book: Path, n: int, marker: str, chapters: int) -> float:
+def edit_chapter(server: MkDocsServer, book: Path, n: int, marker: str, chapters: int) -> dict:
     """Add a sentence to the Chinese text of chapter n; the seconds until the reload."""
     path = book / "docs" / "chapters" / f"chapter-{n:03}.zh.md"
     text = path.read_text("utf-8") + f"\n又改了一处：{marker}。\n"
-    seconds = edit_and_wait(server, path, text)
+    seconds, cpu = edit_and_wait(server, path, text)
     check_pages(server, n, marker, chapters)
-    return seconds
+    return {"seconds": seconds, "cpu": cpu}
 
 
 def main() -> None:
@@ -85,35 +86,42 @@ def main() -> None:
         clean: make_book(f"serve-{'clean' if clean else 'fast'}", args.chapters, True, HOOKS)
         for clean in (False, True)
     }
-    runs: dict[str, list[float]] = {"build": [], "serve": [], "serve --clean": []}
+    runs: dict[str, list[dict]] = {"build": [], "serve": [], "serve --clean": []}
     with MkDocsServer(books[False]) as fast, MkDocsServer(books[True], clean=True) as slow:
         # Round after round, so a slow moment on a shared machine hits all three alike.
         for i in range(args.edits):
             n = 1 + (i * 37) % args.chapters
-            runs["build"].append(build(books[False])["seconds"])
+            runs["build"].append(build(books[False]))
             runs["serve"].append(edit_chapter(fast, books[False], n, f"fast-{i}", args.chapters))
             runs["serve --clean"].append(
                 edit_chapter(slow, books[True], n, f"clean-{i}", args.chapters)
             )
             print(
                 f"round {i + 1}: chapter {n}: "
-                + ", ".join(f"{name} {times[-1]:.2f} s" for name, times in runs.items()),
+                + ", ".join(
+                    f"{name} {r[-1]['seconds']:.2f} s ({r[-1]['cpu']:.2f} s CPU)"
+                    for name, r in runs.items()
+                ),
                 flush=True,
             )
 
     print(f"\n{args.chapters} chapters x 2 languages, {args.edits} edits of a Chinese chapter")
     print("Ratios are medians of per-round ratios to that round's full build (min-max).")
-    print("  variant                      median s  min-max s      ratio")
+    print("  variant                        wall s  wall ratio              CPU s  CPU ratio")
     for name, label in (
         ("serve", "edit -> reload, mkdocs serve"),
         ("serve --clean", "edit -> reload, --clean"),
         ("build", "mkdocs build (full)"),
     ):
-        times = runs[name]
-        ratios = [t / b for t, b in zip(times, runs["build"], strict=True)]
-        spread = f"{min(times):.2f}-{max(times):.2f}"
-        ratio = f"x{statistics.median(ratios):.3f} ({min(ratios):.3f}-{max(ratios):.3f})"
-        print(f"  {label:28} {statistics.median(times):8.2f}  {spread:13}  {ratio}")
+        cells = []
+        for metric in ("seconds", "cpu"):
+            values = [r[metric] for r in runs[name]]
+            ratios = [r[metric] / b[metric] for r, b in zip(runs[name], runs["build"], strict=True)]
+            spread = f"({min(ratios):.3f}-{max(ratios):.3f})"
+            cells.append(
+                f"{statistics.median(values):6.2f}  x{statistics.median(ratios):.3f} {spread}"
+            )
+        print(f"  {label:28} {cells[0]}  {cells[1]}")
 
 
 if __name__ == "__main__":

@@ -70,6 +70,11 @@ class MkDocsServer:
             time.sleep(0.05)
         raise AssertionError(f"no {pattern!r} in the output of mkdocs serve:\n{self.log()}")
 
+    def cpu_seconds(self) -> float:
+        """CPU time the server process has used so far (Linux: /proc/<pid>/stat)."""
+        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def get(self, path: str) -> str:
         """The served page at a site-relative path ('' or 'en/chapters/x/')."""
         with urllib.request.urlopen(self.url + path, timeout=60) as response:
