@@ -10,9 +10,16 @@ and next links); and the rest of the project (mkdocs.yml, templates, hooks,
 quiz files, images, the set of pages). This module keeps, per built page, what
 its last render produced and a hash of those inputs, and restores the page
 instead of rendering it when the hash is unchanged. The checks that span the
-whole book (parity, quiz usage, anchor links) still run on every build. A hook
-whose page output reads anything else (a clock, a file outside docs/, overrides/
-and hooks/) must add it to _project_key.
+whole book (parity, quiz usage, anchor links) still run on every build.
+
+A hook that collects something from every page's render (in its page events or
+a treeprocessor) registers a keeper with serve_mode.keep_page_state, so that a
+reused page gives its record back; a hook whose pages read a book-wide value
+(the uses of glossary terms, figure numbers across chapters) declares it with
+serve_mode.depend_on_book on every build. The HTML's key also covers each
+page's content as hooks leave it after every page was read (on_env). A hook
+whose pages read anything else (a clock, a file outside docs/, overrides/ and
+hooks/) must add it to _project_key.
 
 MkDocs has no event to skip a page, so this replaces, while serving, what
 `build()` looks up by name on every call:
@@ -52,6 +59,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+import serve_mode
+
 # What Page.render() and Page.read_source() leave on a Page in MkDocs 1.6.
 RENDERED = ("markdown", "meta", "content", "toc", "_title_from_render", "present_anchor_ids")
 
@@ -63,6 +72,7 @@ class _Entry:
     source_key: str  # hash of the inputs of the Markdown render
     rendered: dict  # the RENDERED attributes
     links: dict[str, dict[str, str]]  # Page.links_to_anchors, by target src_uri
+    kept: list  # what serve_mode.page_state_keepers saved
     output_key: str | None = None  # hash of the inputs of the HTML
     output: bytes | None = None
 
@@ -207,7 +217,8 @@ def _populate_page(page: Page, config: MkDocsConfig, files: Files, dirty: bool =
     dest = page.file.dest_uri
     source_key = _hash(build.project_key, page.file.src_uri, page.file.content_bytes)
     entry = _entries.get(dest)
-    if entry is not None and entry.source_key == source_key:
+    keepers = len(serve_mode.page_state_keepers)
+    if entry is not None and entry.source_key == source_key and len(entry.kept) == keepers:
         _restore(page, entry, files)
         build.restored.add(dest)
         return None
@@ -215,7 +226,8 @@ def _populate_page(page: Page, config: MkDocsConfig, files: Files, dirty: bool =
     with _Warnings() as warned:
         _originals["_populate_page"](page, config, files, dirty)
     if not warned.count:
-        _entries[dest] = _Entry(source_key, _rendered(page), _links(page))
+        kept = [save(page) for save, _ in serve_mode.page_state_keepers]
+        _entries[dest] = _Entry(source_key, _rendered(page), _links(page), kept)
     return None
 
 
@@ -225,7 +237,15 @@ def _build_page(page: Page, config: MkDocsConfig, doc_files, nav, env, dirty=Fal
         return original(page, config, doc_files, nav, env, dirty, excluded)
     dest = page.file.dest_uri
     entry = _entries.get(dest)
-    output_key = entry and _hash(entry.source_key, _nav_key(nav), _variants_key(page))
+    output_key = entry and _hash(
+        entry.source_key,
+        _nav_key(nav),
+        _variants_key(page),
+        # As hooks left them after every page was read (on_env may fill in cross-references).
+        page.content,
+        page.title,
+        sorted(serve_mode.book_state.items()),
+    )
     _written.add(dest)
     if entry is not None and entry.output is not None and entry.output_key == output_key:
         # The site folder is not emptied: a file from an earlier build may be right already.
@@ -333,6 +353,8 @@ def _links(page: Page) -> dict[str, dict[str, str]]:
 def _restore(page: Page, entry: _Entry, files: Files) -> None:
     for name, value in entry.rendered.items():
         setattr(page, name, value)
+    for (_, restore), value in zip(serve_mode.page_state_keepers, entry.kept, strict=True):
+        restore(page, value)
     links = {}
     for src_uri, anchors in entry.links.items():
         target = files.get_file_from_path(src_uri)

@@ -116,6 +116,55 @@ def _broken_link(text: str) -> str:
     return text + "\n[link](missing.md)\n"
 
 
+# A hook that collects something from every page's render and shows a book-wide figure.
+RECORDER = """
+import logging
+
+import serve_mode
+
+log = logging.getLogger("mkdocs.hooks.recorder")
+_paragraphs = {}
+
+serve_mode.keep_page_state(
+    lambda page: _paragraphs[page.file.src_uri],
+    lambda page, count: _paragraphs.__setitem__(page.file.src_uri, count),
+)
+
+
+def on_files(files, config):
+    _paragraphs.clear()
+
+
+def on_page_content(html, page, config, files):
+    _paragraphs[page.file.src_uri] = html.count("<p>")
+
+
+def on_env(env, config, files):
+    log.info(f"Recorded {len(_paragraphs)} pages.")
+    serve_mode.depend_on_book("paragraphs", sorted(_paragraphs.items()))
+"""
+
+
+def test_a_hook_keeps_what_it_records_per_page_and_its_book_wide_figures_stay_right(book):
+    (book / "hooks" / "recorder.py").write_text(RECORDER, encoding="utf-8")
+    config = book / "mkdocs.yml"
+    config.write_text(
+        config.read_text("utf-8").replace(
+            "  - hooks/serve.py\n", "  - hooks/serve.py\n  - hooks/recorder.py\n"
+        ),
+        encoding="utf-8",
+    )
+    zh = book / ZH
+    with MkDocsServer(_reviewed(book)) as server:
+        start = len(server.log())
+        _save(server, zh, zh.read_text("utf-8") + "\n一段新写的文字。\n")
+        log = server.log(start)
+        # Each language's collection is whole, though most pages were not rendered again.
+        assert re.findall(r"Recorded (\d+) pages\.", log) == ["2", "2"]
+        # The Chinese paragraph count changed: every Chinese page is rendered again.
+        assert _rendered_line(server, start) == "Rendered 3 pages, reused 1 unchanged ones."
+
+
 def _directive(text: str) -> str:
     return text.replace('{{ quiz("sft-to-rl") }}', '{{ quiz("sft-to-r1") }}')
 
