@@ -53,6 +53,10 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
         serve_cache.begin()
 
 
+def on_build_error(*, error: Exception) -> None:
+    serve_cache.failed()
+
+
 # After i18n_site.py (-200) has split the index per language.
 @event_priority(-1000)
 def on_post_build(*, config: MkDocsConfig) -> None:

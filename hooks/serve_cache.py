@@ -103,6 +103,8 @@ stats = Stats()
 # The output key of each page file in the site folder, and the pages this rebuild wrote.
 _on_disk: dict[str, str | None] = {}
 _written: set[str] = set()
+# Pages whose Markdown this rebuild rendered: forgotten if the rebuild fails.
+_fresh: set[str] = set()
 # Compiled templates by Jinja's key for them, for every build's environment.
 _templates: dict[str, bytes] = {}
 # The theme's static files, (path, theme folder), by a hash of the theme's folders.
@@ -141,6 +143,7 @@ def uninstall() -> None:
     _theme_files.clear()
     _on_disk.clear()
     _written.clear()
+    _fresh.clear()
     _build = None
 
 
@@ -159,11 +162,24 @@ def begin() -> None:
     """A save's rebuild starts (the default language's build)."""
     stats.rendered = stats.reused = 0
     _written.clear()
+    _fresh.clear()
     # MkDocs' command line logs a build message only the first time (a DuplicateFilter
     # on the build's logger): a save that fails as the last one did would show no reason.
     for log_filter in mkdocs_build.log.filters:
         if isinstance(log_filter, utils.DuplicateFilter):
             log_filter.msgs.clear()
+
+
+def failed() -> None:
+    """The rebuild stopped: forget what it rendered, so the next save renders it again.
+
+    A hook may find a problem only once every page is read (in on_env, from what
+    it collected); a page restored on the next save would not be collected again,
+    and the problem would vanish without being fixed.
+    """
+    for dest in _fresh:
+        _entries.pop(dest, None)
+    _fresh.clear()
 
 
 def finish(site_dir: str) -> None:
@@ -228,6 +244,7 @@ def _populate_page(page: Page, config: MkDocsConfig, files: Files, dirty: bool =
     if not warned.count:
         kept = [save(page) for save, _ in serve_mode.page_state_keepers]
         _entries[dest] = _Entry(source_key, _rendered(page), _links(page), kept)
+        _fresh.add(dest)
     return None
 
 

@@ -165,6 +165,54 @@ def test_a_hook_keeps_what_it_records_per_page_and_its_book_wide_figures_stay_ri
         assert _rendered_line(server, start) == "Rendered 3 pages, reused 1 unchanged ones."
 
 
+# A hook that finds a problem only once every page is read, from what it collected.
+CHECKER = """
+from mkdocs.exceptions import PluginError
+
+_marked = set()
+
+
+def on_files(files, config):
+    _marked.clear()
+
+
+def on_page_content(html, page, config, files):
+    if "UNFINISHED" in html:
+        _marked.add(page.file.src_path)
+
+
+def on_env(env, config, files):
+    if _marked:
+        raise PluginError(f"unfinished pages: {', '.join(sorted(_marked))}")
+"""
+
+
+def test_a_problem_found_after_every_page_is_read_shows_until_it_is_fixed(book):
+    (book / "hooks" / "checker.py").write_text(CHECKER, encoding="utf-8")
+    config = book / "mkdocs.yml"
+    config.write_text(
+        config.read_text("utf-8").replace(
+            "  - hooks/serve.py\n", "  - hooks/serve.py\n  - hooks/checker.py\n"
+        ),
+        encoding="utf-8",
+    )
+    zh, elsewhere = book / ZH, book / "docs" / "index.en.md"
+    good = zh.read_text("utf-8")
+    message = "unfinished pages: chapters/sft-to-rl.zh.md"
+    with MkDocsServer(_reviewed(book)) as server:
+        epoch = server.epoch()
+        start = len(server.log())
+        zh.write_text(good + "\nUNFINISHED\n", encoding="utf-8")
+        server.wait_log(re.escape(message), start=start)
+        start = len(server.log())
+        elsewhere.write_text(elsewhere.read_text("utf-8") + "\nAnother paragraph.\n", "utf-8")
+        server.wait_log(re.escape(message), start=start)
+        start = len(server.log())
+        zh.write_text(good, encoding="utf-8")
+        server.wait_reload(epoch)
+        assert message not in server.log(start)
+
+
 def _directive(text: str) -> str:
     return text.replace('{{ quiz("sft-to-rl") }}', '{{ quiz("sft-to-r1") }}')
 
