@@ -39,8 +39,9 @@ MkDocs has no event to skip a page, so this replaces, while serving, what
 
 Jinja's compiled templates are shared between builds (share_compiled_templates).
 Nothing is kept from a render that logged a warning or failed, nor from any
-render of a rebuild that failed, so an error shows on every save until it is fixed. Module-level state of other hooks and
-Markdown extensions is never touched. MkDocs is pinned to 1.6.x, the last 1.x
+render of a rebuild that failed, so an error shows on every save until it is
+fixed. Module-level state of other hooks and Markdown extensions is never
+touched. MkDocs is pinned to 1.6.x, the last 1.x
 release; tests/test_serve.py fails if what this module relies on changes.
 """
 
