@@ -1,0 +1,63 @@
+"""Whether this process is `mkdocs serve`: work an author's preview can skip asks here.
+
+`mkdocs build` (and `mkdocs serve --clean`, a full build on every save) is never
+serving: it always makes the whole site. The flag is set once, by the
+`on_startup` event of hooks/serve.py, and kept in this plain module so that
+every hook reads the same value (a hook file is loaded under its own module name).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+
+_serving = False
+
+
+def start(command: str) -> None:
+    """Record the command MkDocs runs ('build', 'gh-deploy' or 'serve')."""
+    global _serving
+    _serving = command == "serve"
+
+
+def stop() -> None:
+    global _serving
+    _serving = False
+
+
+def is_serving(config: MkDocsConfig) -> bool:
+    """True under `mkdocs serve`, where a save rebuilds only what it touches.
+
+    A search index, for one, need not be rebuilt on every save (hooks/serve.py
+    keeps the first build's). `config` is taken so that callers stay the same
+    if the answer ever comes from the configuration.
+    """
+    return _serving
+
+
+# -----------------------------------------------------------------------------
+# For hooks whose pages depend on more than their own file (see serve_cache.py)
+# -----------------------------------------------------------------------------
+
+# (save, restore) pairs: what a hook records about a page while its Markdown renders.
+page_state_keepers: list[tuple[Callable[[Page], object], Callable[[Page, object], None]]] = []
+# Book-wide values some page's HTML reads, by name; set on every build.
+book_state: dict[str, object] = {}
+
+
+def keep_page_state(save: Callable[[Page], object], restore: Callable[[Page, object], None]):
+    """Register what a hook records per page during the Markdown render (its page events
+    or a treeprocessor). Under serve, a page whose render is reused has `restore(page,
+    value)` called with what `save(page)` returned after its last real render, so the
+    hook's book-wide collection stays whole. Register once (at import)."""
+    if (save, restore) not in page_state_keepers:
+        page_state_keepers.append((save, restore))
+
+
+def depend_on_book(name: str, value: object) -> None:
+    """Say, on every build, a book-wide value that some page's HTML reads (the uses of
+    each glossary term, the numbers of figures across chapters): when it changes, serve
+    renders every page again. `value` must have a stable repr()."""
+    book_state[name] = value
