@@ -17,6 +17,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+import serve_mode
 from languages import current_language, is_first_build, language_codes
 from textbook.extension import BookExtension
 from textbook.numbering import chapter_numbers, check_references, fill, item_numbers
@@ -30,6 +31,20 @@ log = logging.getLogger("mkdocs.hooks.book_material")
 ADMONITIONS = ("example", "abstract", "note", "warning", "question")
 
 _state: dict = {"ext": None, "chapters": {}}
+
+
+def _saved_record(page: Page):
+    return _state["ext"].records.get(page.file.src_uri)
+
+
+def _restore_record(page: Page, record) -> None:
+    if record is not None:
+        _state["ext"].records[page.file.src_uri] = record
+
+
+# Under `mkdocs serve` a page whose render is reused keeps its figures, tables,
+# equations and references in the book-wide numbering.
+serve_mode.keep_page_state(_saved_record, _restore_record)
 
 # -----------------------------------------------------------------------------
 # Hooks

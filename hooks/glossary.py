@@ -15,6 +15,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+import serve_mode
 from glossary.load import load_glossary
 from glossary.mark import GlossaryExtension, PageTerms
 from glossary.page import DIRECTIVE, USES_MARKER, glossary_markdown
@@ -45,11 +46,21 @@ def on_config(config: MkDocsConfig) -> None:
     if _extension not in config.markdown_extensions:
         config.markdown_extensions.append(_extension)
     _build.clear()
-    _build.update(env=None, pages={}, uses={}, glossary_page=None)
+    _build.update(env=None, pages={}, uses={}, glossary_page=None, order={})
+
+
+def on_nav(nav, *, config: MkDocsConfig, files: Files) -> None:
+    # The glossary lists the chapters that use a term in reading order.
+    _build["order"] = {page.file.src_uri: n for n, page in enumerate(nav.pages)}
 
 
 def on_env(env, *, config: MkDocsConfig, files: Files) -> None:
     _build["env"] = env
+    # Under `mkdocs serve`, the glossary page is rendered again when the uses change.
+    uses = {
+        term: [(p.file.src_uri, s.id) for p, s in pages] for term, pages in _build["uses"].items()
+    }
+    serve_mode.depend_on_book(f"glossary uses ({current_language(config)})", sorted(uses.items()))
 
 
 def on_page_markdown(
@@ -72,11 +83,7 @@ def on_page_markdown(
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
     terms, _extension.page = _extension.page, None
-    if terms is None or not terms.marked:
-        return
-    _build["pages"][page.file.src_uri] = terms
-    for term_id, section in terms.uses:
-        _build["uses"].setdefault(term_id, []).append((page, section))
+    _collect(page, terms)
 
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
@@ -103,6 +110,19 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None
 # -----------------------------------------------------------------------------
 
 
+def _collect(page: Page, terms: PageTerms | None) -> None:
+    """The terms a page marked: its tips, and the glossary's list of where each is used."""
+    if terms is None or not terms.marked:
+        return
+    _build["pages"][page.file.src_uri] = terms
+    for term_id, section in terms.uses:
+        _build["uses"].setdefault(term_id, []).append((page, section))
+
+
+# Under `mkdocs serve` a page whose render is reused keeps its marked terms.
+serve_mode.keep_page_state(lambda page: _build["pages"].get(page.file.src_uri), _collect)
+
+
 def _source_key(page: Page, config: MkDocsConfig) -> str:
     """'chapters/x.md' for chapters/x.en.md: the page whatever its language."""
     src = page.file.src_uri
@@ -118,7 +138,9 @@ def _fill_uses(output: str, glossary_page: Page, config: MkDocsConfig) -> str:
     env = _build["env"]
     for term in _extension.glossary.terms:
         first: dict[str, tuple] = {}
-        for page, section in _build["uses"].get(term.id, []):
+        order = _build.get("order", {})
+        uses = _build["uses"].get(term.id, [])
+        for page, section in sorted(uses, key=lambda use: order.get(use[0].file.src_uri, 0)):
             first.setdefault(page.url, (page, section))
         links = [
             {
