@@ -46,7 +46,7 @@ def on_config(config: MkDocsConfig) -> None:
     if _extension not in config.markdown_extensions:
         config.markdown_extensions.append(_extension)
     _build.clear()
-    _build.update(env=None, pages={}, uses={}, glossary_page=None, order={})
+    _build.update(env=None, pages={}, uses={}, order={})
 
 
 def on_nav(nav, *, config: MkDocsConfig, files: Files) -> None:
@@ -60,7 +60,8 @@ def on_env(env, *, config: MkDocsConfig, files: Files) -> None:
     uses = {
         term: [(p.file.src_uri, s.id) for p, s in pages] for term, pages in _build["uses"].items()
     }
-    serve_mode.depend_on_book(f"glossary uses ({current_language(config)})", sorted(uses.items()))
+    # One name for every language: each language's build sets it before its pages render.
+    serve_mode.depend_on_book("glossary uses", sorted(uses.items()))
 
 
 def on_page_markdown(
@@ -75,7 +76,6 @@ def on_page_markdown(
         href = posixpath.relpath(GLOSSARY_PAGE, posixpath.dirname(src) or ".")
         _extension.page = PageTerms(lang, href)
     if src == GLOSSARY_PAGE and DIRECTIVE in markdown:
-        _build["glossary_page"] = page
         others = tuple(code for code in language_codes(config) if code != lang)
         return markdown.replace(DIRECTIVE, glossary_markdown(_extension.glossary, lang, others))
     return None
@@ -100,7 +100,8 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None
         template = _build["env"].get_template("partials/glossary-tips.html")
         tips = template.render(terms=terms.marked.values(), lang=lang, others=others)
         return output.replace("</article>", tips + "</article>", 1)
-    if page is _build["glossary_page"]:
+    # By its source, not by its Page object: under `mkdocs serve` its render may be reused.
+    if _source_key(page, config) == GLOSSARY_PAGE:
         return _fill_uses(output, page, config)
     return None
 

@@ -18,6 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+import serve_mode
 from book_pages import read_book
 from fences import unfenced_lines
 from languages import current_language, is_first_build, language_codes
@@ -81,6 +82,21 @@ def on_page_markdown(
         elif PROGRESS_DIRECTIVE.fullmatch(line):
             lines[index] = f"\n{PROGRESS_MARKER}\n"
     return "\n".join(lines)
+
+
+def _saved_marks(page: Page) -> tuple[bool, bool]:
+    src = page.file.src_uri
+    return src in _build["pages"], src in _build["progress"]
+
+
+def _restore_marks(page: Page, marks: tuple[bool, bool]) -> None:
+    for name, marked in zip(("pages", "progress"), marks, strict=True):
+        if marked:
+            _build[name].add(page.file.src_uri)
+
+
+# Under `mkdocs serve` a page whose render is reused still gets its quiz.
+serve_mode.keep_page_state(_saved_marks, _restore_marks)
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:

@@ -273,11 +273,10 @@ def _build_page(page: Page, config: MkDocsConfig, doc_files, nav, env, dirty=Fal
         stats.reused += 1
         return None
     _on_disk[dest] = None  # written now, from inputs no entry describes yet
-    if dest in _build.restored:
-        # The nav or a variant changed: this page's HTML must be made again, and
-        # the page events of its Markdown render run with it (the quiz hook's do).
-        _build.restored.discard(dest)
-        _originals["_populate_page"](page, config, _build.files)
+    # The nav or a variant changed: the HTML is made again from the restored content
+    # (as hooks filled it in on_env; what they record per page comes back through
+    # serve_mode.keep_page_state), never from a second Markdown render after on_env.
+    _build.restored.discard(dest)
     with _Warnings() as warned:
         original(page, config, doc_files, nav, env, dirty, excluded)
     stats.rendered += 1
