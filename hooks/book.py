@@ -4,6 +4,7 @@
     python hooks/book.py reviewed PAGE...  record that a translation matches its source now
     python hooks/book.py new-chapter SLUG --zh TITLE --en TITLE
                                            both language files, a quiz, the nav entry
+    python hooks/book.py export            the site, then the book as PDF, EPUB, offline zip
 
 PAGE is a file (docs/chapters/x.en.md) or a page (docs/chapters/x.md: all its translations).
 """
@@ -22,6 +23,7 @@ from mkdocs.config import load_config  # noqa: E402
 
 from book_check import check_book  # noqa: E402
 from book_pages import read_book  # noqa: E402
+from export.cli import add_export_arguments, export_command  # noqa: E402
 from freshness import mark_reviewed  # noqa: E402
 from languages import language_codes  # noqa: E402
 from quiz_load import QuizError, load_quiz  # noqa: E402
@@ -175,6 +177,8 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("slug")
     new.add_argument("--zh", required=True, help="the Chinese title")
     new.add_argument("--en", required=True, help="the English title")
+    export = commands.add_parser("export", help="the book as PDF, EPUB and an offline copy")
+    add_export_arguments(export)
     args = parser.parse_args(argv)
 
     try:
@@ -188,6 +192,8 @@ def main(argv: list[str] | None = None) -> int:
         return status(config)
     if args.command == "reviewed":
         return reviewed(config, args.pages)
+    if args.command == "export":
+        return export_command(config, args)
     return new_chapter(config, args.slug, {"zh": args.zh, "en": args.en}, args.config_file)
 
 

@@ -1,0 +1,4 @@
+"""The book off the web: PDF and EPUB per language and an offline copy, from the built site.
+
+`python hooks/book.py export` calls `export_book`; each format has its own module.
+"""

@@ -1,0 +1,75 @@
+"""Each language's book as one HTML document for print, and as parts for the EPUB.
+
+Both read the same cleaned pages (export.clean) and the same answer key
+(export.answer_key); only where a link points differs: one document (`#id`) or one
+file per page (`p01.xhtml#id`).
+"""
+
+from __future__ import annotations
+
+import datetime
+from html import escape
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import lxml.html
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from export.answer_key import KeyEntry, take_answers
+from export.clean import clean_page
+from export.source import BookPage, LanguageBook
+
+TEMPLATES = Path(__file__).with_name("templates")
+ENV = Environment(
+    loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "xhtml"])
+)
+
+
+@dataclass
+class TocEntry:
+    """A line of the contents: a chapter (level 1) or one of its sections (level 2)."""
+
+    level: int
+    title: str
+    anchor: str
+    page: str = ""
+
+
+@dataclass
+class Book:
+    """One language's book, ready to print or to package."""
+
+    lang: str
+    title: str
+    date: str
+    pages: list[BookPage]
+    answers: list[KeyEntry]
+    images: set[str]
+    stylesheets: list[str]
+    toc: list[TocEntry] = field(default_factory=list)
+
+    def answers_of(self, page: BookPage) -> list[KeyEntry]:
+        return [entry for entry in self.answers if entry.page is page]
+
+
+def assemble(source: LanguageBook, site_url: str, href_for) -> Book:
+    """Clean every page of a language, take the quiz answers out, list the contents."""
+    by_url = {page.url: page for page in source.pages}
+    images, answers, toc = set(), [], []
+    for page in source.pages:
+        images |= clean_page(page, by_url, site_url, href_for)
+        answers += take_answers(page)
+        toc.append(TocEntry(1, page.title, page.slug))
+        for heading in page.article.cssselect("h2[id]"):
+            toc.append(TocEntry(2, heading.text_content().strip(), heading.get("id")))
+    date = datetime.date.today().isoformat()
+    return Book(
+        source.locale, source.title, date, source.pages, answers, images, source.stylesheets, toc
+    )
+
+
+def inner_html(element: lxml.html.HtmlElement) -> str:
+    """An element's content as HTML (the element's own tag left out)."""
+    return escape(element.text or "", quote=False) + "".join(
+        lxml.html.tostring(child, encoding="unicode") for child in element
+    )
