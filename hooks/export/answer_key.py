@@ -28,8 +28,9 @@ def take_answers(page: BookPage) -> list[KeyEntry]:
     entries = []
     for form in page.article.cssselect("form.quiz__question"):
         details = form.cssselect("details.quiz__answer")[0]
-        for summary in details.cssselect("summary"):
-            summary.drop_tree()
+        # The key names the right options only; the question's explanation says why.
+        for node in details.cssselect("summary, .quiz__explanations li:not([data-correct])"):
+            node.drop_tree()
         details.drop_tree()
         answer = lxml.html.Element("div", {"class": "answer-key__answer"})
         answer.extend(list(details))

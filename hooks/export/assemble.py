@@ -14,6 +14,7 @@ from pathlib import Path
 
 import lxml.html
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
 
 from export.answer_key import KeyEntry, take_answers
 from export.clean import clean_page
@@ -23,6 +24,16 @@ TEMPLATES = Path(__file__).with_name("templates")
 ENV = Environment(
     loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "xhtml"])
 )
+
+
+def css_string(text: str) -> Markup:
+    """Text as a CSS string literal that cannot end the string or the <style> element."""
+    return Markup(
+        '"' + "".join(c if c.isalnum() or c in " -" else f"\\{ord(c):x} " for c in text) + '"'
+    )
+
+
+ENV.filters["css_string"] = css_string
 
 
 @dataclass
