@@ -43,7 +43,8 @@ class TocEntry:
     level: int
     title: str
     anchor: str
-    page: str = ""
+    slug: str  # the page it belongs to
+    page: str = ""  # its page number in the PDF
 
 
 @dataclass
@@ -59,6 +60,9 @@ class Book:
     stylesheets: list[str]
     toc: list[TocEntry] = field(default_factory=list)
 
+    def sections_of(self, page: BookPage) -> list[TocEntry]:
+        return [entry for entry in self.toc if entry.level == 2 and entry.slug == page.slug]
+
     def answers_of(self, page: BookPage) -> list[KeyEntry]:
         return [entry for entry in self.answers if entry.page is page]
 
@@ -70,9 +74,9 @@ def assemble(source: LanguageBook, site_url: str, href_for) -> Book:
     for page in source.pages:
         images |= clean_page(page, by_url, site_url, href_for)
         answers += take_answers(page)
-        toc.append(TocEntry(1, page.title, page.slug))
+        toc.append(TocEntry(1, page.title, page.slug, page.slug))
         for heading in page.article.cssselect("h2[id]"):
-            toc.append(TocEntry(2, heading.text_content().strip(), heading.get("id")))
+            toc.append(TocEntry(2, heading.text_content().strip(), heading.get("id"), page.slug))
     date = datetime.date.today().isoformat()
     return Book(
         source.locale, source.title, date, source.pages, answers, images, source.stylesheets, toc

@@ -54,7 +54,7 @@ def export_book(config: MkDocsConfig, site_dir: Path, formats=FORMATS) -> dict[s
         start = time.perf_counter()
         for source in read_books(config, site_dir):
             book = assemble(source, site_url, _in_epub)
-            write_epub(book, site_dir, paths[f"epub-{book.lang}"], ui[book.lang])
+            write_epub(book, site_dir, paths[f"epub-{book.lang}"], ui[book.lang], site_url)
         timings["epub"] = time.perf_counter() - start
     if "offline" in formats:
         from export.offline import write_offline
