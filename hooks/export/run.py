@@ -60,7 +60,7 @@ def export_book(config: MkDocsConfig, site_dir: Path, formats=FORMATS) -> dict[s
         from export.offline import write_offline
 
         start = time.perf_counter()
-        write_offline(config, paths["offline"])
+        write_offline(config, paths["offline"], ui)
         timings["offline"] = time.perf_counter() - start
     return timings
 

@@ -1,0 +1,45 @@
+"""The offline copy: the site built again with file names for links, zipped.
+
+`chapters/x/` opens a folder, not its index.html, from disk; `--no-directory-urls`
+writes `chapters/x.html` links that a browser follows from a file:// address. Search
+fetches its index with fetch(), which browsers refuse from file://: the copy's README
+says how to serve the folder (one command) for search.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from export.assemble import ENV
+
+
+def write_offline(config: MkDocsConfig, output: Path, ui: dict[str, dict]) -> None:
+    """Build the site for disk into a temporary folder and zip it under one top folder."""
+    name = config.extra["book_file_name"]
+    with tempfile.TemporaryDirectory() as temp:
+        site = Path(temp) / name
+        env = {
+            **os.environ,
+            "NO_MKDOCS_2_WARNING": "1",
+            # The copy's download links point at the files on the book's own site.
+            "BOOK_DOWNLOADS_URL": (config.site_url or "") + "downloads/",
+        }
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"]
+        command += ["--no-directory-urls", "-f", config.config_file_path, "-d", str(site)]
+        result = subprocess.run(command, env=env, capture_output=True, text=True)
+        if result.returncode != 0:
+            raise RuntimeError(f"building the offline copy failed:\n{result.stderr}")
+        readme = ENV.get_template("offline-readme.txt").render(ui=ui, name=name)
+        output.parent.mkdir(parents=True, exist_ok=True)
+        with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr(f"{name}/README.txt", readme)
+            for file in sorted(site.rglob("*")):
+                if file.is_file():
+                    archive.write(file, file.relative_to(site.parent).as_posix())
