@@ -8,8 +8,8 @@ file per page (`p01.xhtml#id`).
 from __future__ import annotations
 
 import datetime
-from html import escape
 from dataclasses import dataclass, field
+from html import escape
 from pathlib import Path
 
 import lxml.html

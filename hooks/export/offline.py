@@ -9,6 +9,7 @@ says how to serve the folder (one command) for search.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -18,6 +19,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 
 from export.assemble import ENV
+from pagefind_index import OUTPUT, index_site
 
 
 def write_offline(config: MkDocsConfig, output: Path, ui: dict[str, dict]) -> None:
@@ -36,6 +38,7 @@ def write_offline(config: MkDocsConfig, output: Path, ui: dict[str, dict]) -> No
         result = subprocess.run(command, env=env, capture_output=True, text=True)
         if result.returncode != 0:
             raise RuntimeError(f"building the offline copy failed:\n{result.stderr}")
+        _index_pages(site)
         readme = ENV.get_template("offline-readme.txt").render(ui=ui, name=name)
         output.parent.mkdir(parents=True, exist_ok=True)
         with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -43,3 +46,18 @@ def write_offline(config: MkDocsConfig, output: Path, ui: dict[str, dict]) -> No
             for file in sorted(site.rglob("*")):
                 if file.is_file():
                     archive.write(file, file.relative_to(site.parent).as_posix())
+
+
+def _index_pages(site: Path) -> None:
+    """Index `chapters/x.html` too (the site's search indexes `*/index.html` pages only);
+    the 404 pages stay out of the index, as on the site."""
+    shutil.rmtree(site / OUTPUT)
+    missing = sorted(site.rglob("404.html"))
+    with tempfile.TemporaryDirectory() as aside:
+        for number, page in enumerate(missing):
+            shutil.move(page, Path(aside) / str(number))
+        try:
+            index_site(site, pages="**/*.html")
+        finally:
+            for number, page in enumerate(missing):
+                shutil.move(Path(aside) / str(number), page)
