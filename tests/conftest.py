@@ -113,16 +113,8 @@ def server(site, port) -> str:
 # Browser
 # -----------------------------------------------------------------------------
 
-CHROMIUM = "/usr/bin/chromium"
-# Without the networking flags Chromium keeps calling hosts this machine cannot reach.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+# The browser the book's PDF is printed with (hooks/export/pdf.py), with its flags.
+from export.pdf import CHROMIUM, CHROMIUM_ARGS  # noqa: E402, F401
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import re
 import subprocess
-import sys
 import threading
 import urllib.request
 import zipfile
@@ -20,11 +19,8 @@ from pypdf import PdfReader
 
 from chapter_source import normalize, read_source, sentences
 from conftest import ROOT, _QuietHandler, free_port
-
-sys.path.insert(0, str(ROOT / "hooks"))
-
-from quiz_load import load_quiz  # noqa: E402
-from ui_strings import load_strings  # noqa: E402
+from quiz_load import load_quiz
+from ui_strings import load_strings
 
 SOURCE = read_source((Path(__file__).parent / "data" / "seed-sft-to-rl.txt").read_text("utf-8"))
 LANGS = ("zh", "en")
