@@ -2,3 +2,7 @@
 
 `python hooks/book.py export` calls `export_book`; each format has its own module.
 """
+
+
+class ExportError(Exception):
+    """The export cannot go on; the message says why and what to do."""

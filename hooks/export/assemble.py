@@ -14,6 +14,7 @@ from pathlib import Path
 
 import lxml.html
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from lxml import etree
 from markupsafe import Markup
 
 from export.answer_key import KeyEntry, take_answers
@@ -83,8 +84,8 @@ def assemble(source: LanguageBook, site_url: str, href_for) -> Book:
     )
 
 
-def inner_html(element: lxml.html.HtmlElement) -> str:
-    """An element's content as HTML (the element's own tag left out)."""
+def inner_html(element: lxml.html.HtmlElement, method: str = "html") -> str:
+    """An element's content as HTML, or as XHTML with method="xml" (its own tag left out)."""
     return escape(element.text or "", quote=False) + "".join(
-        lxml.html.tostring(child, encoding="unicode") for child in element
+        etree.tostring(child, method=method, encoding="unicode") for child in element
     )

@@ -70,16 +70,13 @@ def _resolve(href, page, pages_by_url, site_url, page_ids, href_for) -> str | No
         target, fragment = page, unquote(parts.fragment)
     else:
         path = posixpath.normpath(posixpath.join(page.url, unquote(parts.path)))
-        path = path.removesuffix("index.html").rstrip("/") + "/"
-        target = pages_by_url.get(path.lstrip("/"))
+        path = "" if path == "." else path + ("/" if parts.path.endswith("/") else "")
+        folder = path.removesuffix("index.html")
+        target = pages_by_url.get(folder if folder.endswith("/") or not folder else folder + "/")
         fragment = unquote(parts.fragment)
         if target is None:
             # A page or file of the site that is not in the book: its address on the site.
-            return (
-                site_url
-                + posixpath.normpath(posixpath.join(page.url, parts.path))
-                + (f"#{parts.fragment}" if parts.fragment else "")
-            )
+            return site_url + path + (f"#{parts.fragment}" if parts.fragment else "")
     if target is page and fragment in page_ids:
         fragment = ""
     return href_for(target, f"{target.slug}--{fragment}" if fragment else target.slug)

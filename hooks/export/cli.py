@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from export.run import FORMATS, download_paths, export_book
+from export.run import FORMATS, ExportError, download_paths, export_book
 
 
 def add_export_arguments(parser) -> None:
@@ -34,7 +34,11 @@ def export_command(config, args) -> int:
     if not (site_dir / "index.html").exists():
         print(f"{site_dir}: no built site here; run without --no-build.", file=sys.stderr)
         return 2
-    timings = export_book(config, site_dir, args.formats)
+    try:
+        timings = export_book(config, site_dir, args.formats)
+    except ExportError as err:
+        print(f"export: {err}", file=sys.stderr)
+        return 1
     for key, path in download_paths(config, site_dir).items():
         if path.exists() and key.split("-")[0] in args.formats:
             print(f"wrote {path.relative_to(site_dir).as_posix()} ({path.stat().st_size:,} bytes)")

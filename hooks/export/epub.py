@@ -15,7 +15,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from export.assemble import ENV, Book
+from export.assemble import ENV, Book, inner_html
 from export.source import BookPage
 
 MATHML = "http://www.w3.org/1998/Math/MathML"
@@ -49,7 +49,7 @@ def write_epub(book: Book, site_dir: Path, output: Path, ui: dict, site_url: str
             "page.xhtml", book, ui, title=page.title, body=_xml(page.article)
         )
     if book.answers:
-        answers = {entry.question_id: _xml_element(entry.answer) for entry in book.answers}
+        answers = {entry.question_id: _xml(entry.answer, inner=False) for entry in book.answers}
         documents["answer-key.xhtml"] = _render(
             "answer-key.xhtml", book, ui, answers=answers, document_name=document_name
         )
@@ -82,18 +82,10 @@ def _render(template: str, book: Book, ui: dict, **context) -> str:
     return ENV.get_template(template).render(book=book, ui=ui, **context)
 
 
-def _xml(article) -> str:
-    """An article's content as XHTML: MathML declared, void elements closed."""
-    for math in article.iter("math"):
-        math.set("xmlns", MATHML)
-    return (
-        etree.tostring(article, method="xml", encoding="unicode")
-        .split(">", 1)[1]
-        .rsplit("</", 1)[0]
-    )
-
-
-def _xml_element(element) -> str:
+def _xml(element, *, inner: bool = True) -> str:
+    """An element (or its content) as XHTML: MathML declared, void elements closed."""
     for math in element.iter("math"):
         math.set("xmlns", MATHML)
+    if inner:
+        return inner_html(element, method="xml")
     return etree.tostring(element, method="xml", encoding="unicode", with_tail=False)

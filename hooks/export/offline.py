@@ -18,6 +18,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
+from export import ExportError
 from export.assemble import ENV
 from pagefind_index import OUTPUT, index_site
 
@@ -37,7 +38,7 @@ def write_offline(config: MkDocsConfig, output: Path, ui: dict[str, dict]) -> No
         command += ["--no-directory-urls", "-f", config.config_file_path, "-d", str(site)]
         result = subprocess.run(command, env=env, capture_output=True, text=True)
         if result.returncode != 0:
-            raise RuntimeError(f"building the offline copy failed:\n{result.stderr}")
+            raise ExportError(f"building the offline copy failed:\n{result.stderr}")
         _index_pages(site)
         readme = ENV.get_template("offline-readme.txt").render(ui=ui, name=name)
         output.parent.mkdir(parents=True, exist_ok=True)

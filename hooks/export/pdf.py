@@ -15,6 +15,7 @@ import lxml.html
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import NameObject, TextStringObject
 
+from export import ExportError
 from export.assemble import ENV, Book, inner_html
 
 CHROMIUM = "/usr/bin/chromium"
@@ -31,10 +32,18 @@ CHROMIUM_ARGS = [
 
 def print_books(books: list[Book], site_dir: Path, outputs: dict[str, Path], ui: dict) -> None:
     """Print each language's book into outputs[lang]; one browser for all of them."""
+    from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        except PlaywrightError as err:
+            reason = str(err).strip().splitlines()[0]
+            raise ExportError(
+                f"cannot start Chromium at {CHROMIUM} ({reason}); "
+                "install it with: bash tests/install.sh"
+            ) from None
         try:
             for book in books:
                 _print_book(browser, book, site_dir, outputs[book.lang], ui[book.lang])
@@ -122,7 +131,7 @@ def _bookmark_pages(pdf: bytes, expected: int) -> list[int]:
     reader = PdfReader(io.BytesIO(pdf))
     marks = _bookmarks(reader)
     if len(marks) != expected:
-        raise RuntimeError(
+        raise ExportError(
             f"Chromium made {len(marks)} bookmarks for the {expected} headings of the book."
         )
     return [reader.get_destination_page_number(mark) + 1 for mark in marks]

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
+from export import ExportError
 from export.assemble import assemble
 from export.source import read_books
 from languages import language_codes
@@ -20,6 +21,7 @@ from ui_strings import load_strings
 log = logging.getLogger("mkdocs.export")
 
 FORMATS = ("pdf", "epub", "offline")
+__all__ = ["FORMATS", "ExportError", "download_paths", "export_book"]
 
 
 def download_paths(config: MkDocsConfig, site_dir: Path) -> dict[str, Path]:

@@ -59,10 +59,10 @@ def read_books(config: MkDocsConfig, site_dir: Path) -> list[LanguageBook]:
             title = article.cssselect("h1")[0].text_content().strip()
             slug = key.removesuffix(".md").replace("/", "-")
             pages.append(BookPage(key=key, slug=slug, url=url, title=title, article=article))
-            stylesheets = stylesheets or [
-                posixpath.normpath(posixpath.join(url, link.get("href")))
-                for link in tree.cssselect("link[rel=stylesheet]")
-            ]
+            for link in tree.cssselect("link[rel=stylesheet]"):
+                href = posixpath.normpath(posixpath.join(url, link.get("href")))
+                if href not in stylesheets:  # every page's, in order: quiz.css is on some
+                    stylesheets.append(href)
         home = lxml.html.parse(str(site_dir / lang.prefix / "index.html")).getroot()
         title = home.findtext(".//title").strip()
         books.append(LanguageBook(lang.locale, lang.prefix, title, pages, stylesheets))
