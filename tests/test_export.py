@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import functools
+import os
 import re
 import subprocess
+import sys
 import threading
 import urllib.request
 import zipfile
@@ -353,3 +355,11 @@ def test_offline_copy_searches_when_served_as_its_readme_says(
         page.close()
         httpd.shutdown()
         httpd.server_close()
+
+
+def test_export_without_a_build_says_so_in_one_line(tmp_path):
+    command = [sys.executable, "hooks/book.py", "export", "--no-build", "--site-dir", tmp_path]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    assert result.returncode == 2
+    assert result.stderr == f"{tmp_path}: no built site here; run without --no-build.\n"

@@ -45,8 +45,10 @@ class LanguageBook:
 
 
 def read_books(config: MkDocsConfig, site_dir: Path) -> list[LanguageBook]:
-    """Every built language's book, default language first."""
-    keys = [key for key in nav_keys(config.nav or []) if key != "index.md"]
+    """Every built language's book, default language first: the nav's pages in order,
+    but those `extra.book_leaves_out` names (pages of the site, not of the book)."""
+    left_out = set(config.extra.get("book_leaves_out", ["index.md"]))
+    keys = [key for key in nav_keys(config.nav or []) if key not in left_out]
     books = []
     for lang in languages(config):
         pages, stylesheets = [], []
