@@ -6,6 +6,7 @@
                                                      both language files, a quiz, the nav entry
     .venv/bin/python hooks/book.py export-quizzes [--out DIR]
                                                      every language's quizzes as QTI 1.2 and GIFT
+    .venv/bin/python hooks/book.py export            the book as PDF, EPUB and an offline copy
 
 PAGE is a file (docs/chapters/x.en.md) or a page (docs/chapters/x.md: all its translations).
 """
@@ -25,6 +26,7 @@ from mkdocs.exceptions import MkDocsException  # noqa: E402
 
 from book_check import check_book  # noqa: E402
 from book_pages import read_book  # noqa: E402
+from export.cli import add_export_arguments, export_command  # noqa: E402
 from freshness import freshness, mark_reviewed  # noqa: E402
 from languages import language_codes  # noqa: E402
 from quiz_book.export import export_quizzes  # noqa: E402
@@ -224,6 +226,8 @@ def main(argv: list[str] | None = None) -> int:
         "export-quizzes", help="QTI 1.2 and GIFT for learning platforms"
     )
     exporting.add_argument("--out", default="quiz-export", type=Path, help="default: quiz-export/")
+    book_export = commands.add_parser("export", help="the book as PDF, EPUB and an offline copy")
+    add_export_arguments(book_export)
     args = parser.parse_args(argv)
 
     try:
@@ -241,6 +245,8 @@ def main(argv: list[str] | None = None) -> int:
             return status(config)
         if args.command == "reviewed":
             return reviewed(config, args.pages)
+        if args.command == "export":
+            return export_command(config, args)
         if args.command == "export-quizzes":
             return export(config, args.out)
         return new_chapter(config, args.slug, {"zh": args.zh, "en": args.en}, args.config_file)

@@ -27,8 +27,8 @@ class SearchIndexError(Exception):
     """Pagefind could not run or index the site."""
 
 
-def index_site(site: Path) -> int:
-    """Write `site/pagefind/` and return how many pages it indexed."""
+def index_site(site: Path, pages: str = PAGES) -> int:
+    """Write `site/pagefind/` and return how many pages it indexed (those `pages` matches)."""
     try:
         from pagefind.index import PagefindIndex
     except ImportError as error:
@@ -44,7 +44,7 @@ def index_site(site: Path) -> int:
             "output_path": str(site / OUTPUT),
         }
         async with PagefindIndex(config=config) as index:
-            result = await index.add_directory(str(site), glob=PAGES)
+            result = await index.add_directory(str(site), glob=pages)
         return result["page_count"]
 
     try:

@@ -113,16 +113,8 @@ def server(site, port) -> str:
 # Browser
 # -----------------------------------------------------------------------------
 
-CHROMIUM = "/usr/bin/chromium"
-# Without the networking flags Chromium keeps calling hosts this machine cannot reach.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+# The browser the book's PDF is printed with (hooks/export/pdf.py), with its flags.
+from export.pdf import CHROMIUM, CHROMIUM_ARGS  # noqa: E402, F401
 
 
 @pytest.fixture(scope="session")
@@ -175,3 +167,13 @@ def visit(browser, server):
     yield new_page
     for context in contexts:
         context.close()
+
+
+@pytest.fixture(scope="session")
+def exported(site) -> Path:
+    """The book as PDF, EPUB and offline copy, exported once into the test site's downloads/."""
+    env = {**os.environ, "SITE_URL": site.url, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "hooks/book.py", "export", "--no-build", "--site-dir", site.dir]
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, f"hooks/book.py export failed:\n{result.stderr}"
+    return site.dir / "downloads"

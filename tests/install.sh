@@ -12,6 +12,8 @@ need nodejs command -v node         # npm ci (a Node.js from NodeSource counts)
 need npm command -v npm
 need libatomic1                     # Playwright's bundled Node driver links against it
 need fonts-dejavu-extra              # a font with an OpenType MATH table: Chromium stretches MathML braces
+need poppler-utils command -v pdftotext  # reading the exported PDF back: pdftotext, pdffonts, pdftoppm
+need epubcheck test -f /usr/share/java/epubcheck.jar  # validating the exported EPUB (Java)
 
 install_apt
 make_venv requirements*.txt
