@@ -86,7 +86,7 @@ def on_page_markdown(
 
 def _saved_marks(page: Page) -> tuple[bool, bool]:
     src = page.file.src_uri
-    return src in _build["pages"], src in _build["progress"]
+    return src in _build.get("pages", ()), src in _build.get("progress", ())
 
 
 def _restore_marks(page: Page, marks: tuple[bool, bool]) -> None:

@@ -141,7 +141,7 @@ def test_mkdocs_yml_key_twice_and_a_page_twice_in_the_nav(book):
     assert _build_error(book) == (
         "mkdocs.yml:10: the key 'strict' is written twice (lines 7 and 10); YAML would silently "
         "keep only the second. Keep one of them.\n"
-        "mkdocs.yml:17: the nav lists 'chapters/sft-to-rl.md' twice (also on line 16); a page "
+        "mkdocs.yml:19: the nav lists 'chapters/sft-to-rl.md' twice (also on line 18); a page "
         "has one place in the nav. Remove one of the two entries."
     )
 
@@ -188,7 +188,8 @@ def test_a_translation_never_reviewed_is_not_called_stale(book):
 
 
 def test_new_chapter_does_not_mark_a_stale_home_page_reviewed(book):
-    _edit(book / "docs/index.zh.md", "## ", "新的一句话。\n\n## ")
+    # A reworded sentence: a change of the source, not of its structure.
+    _edit(book / "docs/index.zh.md", "内容一一对应", "内容逐段对应")
     before = (book / EN_HOME).read_text("utf-8")
     recorded = next(line for line in before.splitlines() if line.startswith("translation_of:"))
     result = _cli(book, "new-chapter", "reward-models", "--zh", "奖励模型", "--en", "Reward Models")

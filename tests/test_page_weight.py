@@ -22,6 +22,7 @@ EXPECTED = {
     "quiz.css",
     "quiz.js",
     "glossary.js",
+    "nav-marks.js",
     "textbook.css",
     "training-stages.svg",
     "four-solutions.svg",
