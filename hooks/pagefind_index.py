@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 OUTPUT = "pagefind"
@@ -48,7 +49,10 @@ def index_site(site: Path, pages: str = PAGES) -> int:
         return result["page_count"]
 
     try:
-        pages = asyncio.run(run())
+        # In a thread of its own: the caller may already run an event loop (a test that
+        # drives a browser with Playwright builds the book in the same process).
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            pages = pool.submit(lambda: asyncio.run(run())).result()
     except FileNotFoundError as error:
         raise SearchIndexError(
             f"search index: cannot run Pagefind's binary {error.filename} ({error.strerror}); "
