@@ -27,7 +27,7 @@ from quiz_schema import (
     SingleChoice,
     TrueFalse,
 )
-from source_files import SourceError, load_yaml, read_text, yaml_error
+from source_files import SourceError, line_of, load_yaml, read_text, yaml_error
 
 
 class QuizError(PluginError):
@@ -46,7 +46,7 @@ class Quiz:
 
     def line_of(self, *loc) -> int:
         """The line of a place in the file, for messages found after loading."""
-        return _line_of(_nodes(self.path.read_text(encoding="utf-8")), loc)
+        return line_of(_nodes(self.path.read_text(encoding="utf-8")), loc)
 
 
 def load_quiz(path: Path, languages: tuple[str, ...], shown_as: str | None = None) -> Quiz:
@@ -68,7 +68,7 @@ def load_quiz(path: Path, languages: tuple[str, ...], shown_as: str | None = Non
     try:
         check_rules(quiz)
     except RuleBreak as err:
-        raise QuizError(f"{name}:{_line_of(_nodes(text), err.loc)}: {err.message}") from None
+        raise QuizError(f"{name}:{line_of(_nodes(text), err.loc)}: {err.message}") from None
     return Quiz(
         id=path.stem,
         path=path,
@@ -107,7 +107,7 @@ def _describe(error: dict, node, data, name: str) -> str:
     loc = [part for part in error["loc"] if part not in QUESTION_TYPES or isinstance(part, int)]
     kind = error["type"]
     field = _field_name(loc)
-    where = f"{name}:{_line_of(node, loc)}: {_question_label(data, loc)}{field}"
+    where = f"{name}:{line_of(node, loc)}: {_question_label(data, loc)}{field}"
     if kind == "missing":
         return f"{where}: this field is required but missing. Add '{loc[-1]}:'."
     if kind == "extra_forbidden":
@@ -176,24 +176,6 @@ def _allowed_keys(error: dict, loc: list) -> list[str]:
 
 def _tag_of(error: dict) -> str | None:
     return next((part for part in error["loc"] if part in QUESTION_TYPES), None)
-
-
-def _line_of(node, loc) -> int:
-    """The line of the deepest YAML node along loc that exists."""
-    line = node.start_mark.line + 1
-    for part in loc:
-        if isinstance(node, yaml.MappingNode):
-            match = next((v for k, v in node.value if k.value == part), None)
-        elif (
-            isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value)
-        ):
-            match = node.value[part]
-        else:
-            match = None
-        if match is None:
-            break
-        node, line = match, match.start_mark.line + 1
-    return line
 
 
 def _version(question) -> str:

@@ -174,3 +174,19 @@ def _nav_pages(node) -> list[tuple[str, int]]:
         elif isinstance(node, yaml.MappingNode):
             stack.extend(reversed([value for _, value in node.value]))
     return found
+
+
+def line_of(node: yaml.Node | None, loc) -> int:
+    """The line of the deepest YAML node along `loc` (keys and indices) that exists."""
+    line = node.start_mark.line + 1 if node is not None else 1
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            match = next((v for k, v in node.value if k.value == part), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            match = node.value[part] if part < len(node.value) else None
+        else:
+            match = None
+        if match is None:
+            break
+        node, line = match, match.start_mark.line + 1
+    return line

@@ -14,6 +14,8 @@ import yaml
 from mkdocs.exceptions import PluginError
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from source_files import line_of
+
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 
 
@@ -95,7 +97,7 @@ def load_glossary(path: Path, languages: tuple[str, ...], shown_as: str | None =
             lang: tuple(dict.fromkeys([getattr(entry, lang), *entry.variants.get(lang, [])]))
             for lang in languages
         }
-        terms.append(Term(entry.id, forms, dict(entry.definition), _line_of(root, where)))
+        terms.append(Term(entry.id, forms, dict(entry.definition), line_of(root, where)))
     problems += _duplicates(terms, name, languages)
     if problems:
         raise GlossaryError("\n".join(problems))
@@ -112,7 +114,7 @@ def _check_languages(entry: _Entry, root, where, name, languages) -> list[str]:
     label = f"term '{entry.id}'"
     for lang in languages:
         if not entry.definition.get(lang, "").strip():
-            line = _line_of(root, (*where, "definition"))
+            line = line_of(root, (*where, "definition"))
             problems.append(
                 f"{name}:{line}: {label} → definition: no {lang} text. "
                 f"Add '{lang}: ...' under 'definition:'."
@@ -120,7 +122,7 @@ def _check_languages(entry: _Entry, root, where, name, languages) -> list[str]:
     for field, mapping in (("definition", entry.definition), ("variants", entry.variants)):
         for lang in mapping:
             if lang not in languages:
-                line = _line_of(root, (*where, field, lang))
+                line = line_of(root, (*where, field, lang))
                 problems.append(
                     f"{name}:{line}: {label} → {field}: unknown language '{lang}'. "
                     f"Expected one of: {', '.join(languages)}."
@@ -189,7 +191,7 @@ def _duplicate_keys(node, name: str) -> list[str]:
 
 def _describe(error: dict, root, data, name: str, languages) -> str:
     loc = list(error["loc"])
-    line = _line_of(root, loc)
+    line = line_of(root, loc)
     label = ""
     if len(loc) >= 2 and loc[0] == "terms" and isinstance(loc[1], int):
         entry = (data.get("terms") or [])[loc[1]]
@@ -221,19 +223,3 @@ def _describe(error: dict, root, data, name: str, languages) -> str:
             f"found {error['input']!r}."
         )
     return f"{name}:{line}: {label}: {error['msg']}; found {error.get('input')!r}."
-
-
-def _line_of(node, loc) -> int:
-    """The line of the deepest YAML node along loc that exists."""
-    line = node.start_mark.line + 1 if node is not None else 1
-    for part in loc:
-        if isinstance(node, yaml.MappingNode):
-            match = next((v for k, v in node.value if k.value == part), None)
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-            match = node.value[part] if part < len(node.value) else None
-        else:
-            match = None
-        if match is None:
-            break
-        node, line = match, match.start_mark.line + 1
-    return line
