@@ -3,28 +3,33 @@
 from __future__ import annotations
 
 import os
-import select
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 
 from conftest import build_site, free_port
 
 
-def _wait_for(proc, lines: list[str], text: str, timeout: float = 90) -> None:
+def _read(proc, lines: list[str]) -> None:
+    """Collect the server's log lines as they come, in a thread of their own."""
+
+    def read() -> None:
+        for line in iter(proc.stderr.readline, ""):
+            lines.append(line)
+
+    threading.Thread(target=read, daemon=True).start()
+
+
+def _wait_for(lines: list[str], text: str, after: int, timeout: float = 90) -> int:
+    """The index past the first line from `after` on that contains `text`."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        # A quiet server must not block the test past its deadline.
-        ready, _, _ = select.select([proc.stderr], [], [], deadline - time.monotonic())
-        if not ready:
-            break
-        line = proc.stderr.readline()
-        lines.append(line)
-        if text in line:
-            return
-        if not line and proc.poll() is not None:
-            break
+        for index in range(after, len(lines)):
+            if text in lines[index]:
+                return index + 1
+        time.sleep(0.1)
     raise AssertionError(f"no {text!r} in the serve log:\n{''.join(lines)}")
 
 
@@ -41,16 +46,17 @@ def test_serve_indexes_at_start_and_keeps_the_index_on_rebuild(book):
         stdout=subprocess.DEVNULL,
         text=True,
     ) as proc:
+        _read(proc, lines)
         try:
-            _wait_for(proc, lines, "Search: Pagefind indexed 8 pages")
-            _wait_for(proc, lines, "Serving on")
+            at = _wait_for(lines, "Search: Pagefind indexed 8 pages", 0)
+            at = _wait_for(lines, "Serving on", at)
             chapter = book / "docs" / "chapters" / "sft-to-rl.en.md"
             # A reworded sentence: the languages stay parallel.
             text = chapter.read_text("utf-8")
             assert "Honestly, I don’t know." in text
             chapter.write_text(text.replace("Honestly, I don’t know.", "I don’t know."), "utf-8")
-            _wait_for(proc, lines, "Search: kept the index from serve's first build")
-            _wait_for(proc, lines, "Documentation built")
+            at = _wait_for(lines, "Search: kept the index from serve's first build", at)
+            _wait_for(lines, "Documentation built", at)
             url = f"http://127.0.0.1:{port}/llm-book/pagefind/pagefind-entry.json"
             with urllib.request.urlopen(url) as response:
                 assert response.status == 200
