@@ -139,6 +139,15 @@ def _broken_link(text: str) -> str:
     return text + "\n[link](missing.md)\n"
 
 
+def _add_hook(book, name: str, source: str) -> None:
+    """A hook of the test's own, listed after hooks/serve.py in the book's mkdocs.yml."""
+    (book / "hooks" / f"{name}.py").write_text(source, encoding="utf-8")
+    config = book / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    entry = "  - hooks/serve.py\n"
+    config.write_text(text.replace(entry, f"{entry}  - hooks/{name}.py\n"), encoding="utf-8")
+
+
 # A hook that collects something from every page's render and shows a book-wide figure.
 RECORDER = """
 import logging
@@ -169,14 +178,7 @@ def on_env(env, config, files):
 
 
 def test_a_hook_keeps_what_it_records_per_page_and_its_book_wide_figures_stay_right(book):
-    (book / "hooks" / "recorder.py").write_text(RECORDER, encoding="utf-8")
-    config = book / "mkdocs.yml"
-    config.write_text(
-        config.read_text("utf-8").replace(
-            "  - hooks/serve.py\n", "  - hooks/serve.py\n  - hooks/recorder.py\n"
-        ),
-        encoding="utf-8",
-    )
+    _add_hook(book, "recorder", RECORDER)
     zh = book / ZH
     with MkDocsServer(_reviewed(book)) as server:
         start = len(server.log())
@@ -212,14 +214,7 @@ def on_env(env, config, files):
 
 
 def test_a_problem_found_after_every_page_is_read_shows_until_it_is_fixed(book):
-    (book / "hooks" / "checker.py").write_text(CHECKER, encoding="utf-8")
-    config = book / "mkdocs.yml"
-    config.write_text(
-        config.read_text("utf-8").replace(
-            "  - hooks/serve.py\n", "  - hooks/serve.py\n  - hooks/checker.py\n"
-        ),
-        encoding="utf-8",
-    )
+    _add_hook(book, "checker", CHECKER)
     zh, elsewhere = book / ZH, book / "docs" / "index.en.md"
     good = zh.read_text("utf-8")
     message = "unfinished pages: chapters/sft-to-rl.zh.md"
