@@ -22,6 +22,7 @@ from pypdf import PdfReader
 from chapter_source import normalize, read_source, sentences
 from conftest import ROOT, _QuietHandler, free_port
 from quiz_load import load_quiz
+from search_helpers import search
 from ui_strings import load_strings
 
 SOURCE = read_source((Path(__file__).parent / "data" / "seed-sft-to-rl.txt").read_text("utf-8"))
@@ -344,12 +345,7 @@ def test_offline_copy_searches_when_served_as_its_readme_says(
     page = browser.new_page()
     try:
         page.goto(f"http://127.0.0.1:{httpd.server_port}/{PREFIX[lang]}index.html")
-        page.locator(".md-search__input").click()
-        page.locator(".md-search__input").fill(query)
-        page.keyboard.press("End")
-        results = page.locator(".md-search-result__item > a")
-        expect(results.first).to_be_visible()
-        paths = [urlsplit(a.get_attribute("href")).path for a in results.all()]
+        paths = [urlsplit(href).path for href in search(page, query)]
         assert f"/{PREFIX[lang]}{expected}" in paths
     finally:
         page.close()

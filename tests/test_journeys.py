@@ -9,6 +9,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
+from search_helpers import search
+
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 LANGS = {
     "zh": {"home": "", "chapter_link": "从监督微调到强化学习", "title": "从监督微调到强化学习"},
@@ -59,15 +61,6 @@ def test_switch_language_after_in_site_navigation(visit, start, other):
     assert traffic.errors == []
 
 
-def _search(page, query):
-    page.locator(".md-search__input").click()
-    page.locator(".md-search__input").fill(query)
-    page.keyboard.press("End")  # Material reacts to keyup
-    results = page.locator(".md-search-result__item > a")
-    expect(results.first).to_be_visible()
-    return [a.get_attribute("href") for a in results.all()]
-
-
 def _search_requests(traffic) -> list[str]:
     return [u for u in traffic.requests if "/pagefind/" in u or "search_index" in u]
 
@@ -87,7 +80,7 @@ def _search_requests(traffic) -> list[str]:
 def test_search_finds_the_chapter_first_in_the_pages_language(visit, server, path, query, expected):
     page, traffic = visit()
     page.goto(path)
-    hrefs = [urlsplit(h).path for h in _search(page, query)]
+    hrefs = [urlsplit(h).path for h in search(page, query)]
     assert hrefs[0] == expected
     in_english = [h.startswith("/book/en/") for h in hrefs]
     assert all(in_english) if path.startswith("en/") else not any(in_english)
@@ -103,7 +96,7 @@ def test_search_finds_the_chapter_first_in_the_pages_language(visit, server, pat
 def test_search_shows_the_passage_with_the_term_marked(visit, path, query, marked):
     page, _ = visit()
     page.goto(path)
-    _search(page, query)
+    search(page, query)
     first = page.locator(".md-search-result__item").first
     expect(first.locator("article").first.locator("mark").first).to_have_text(marked)
 
@@ -119,7 +112,7 @@ def test_search_shows_the_passage_with_the_term_marked(visit, path, query, marke
 def test_sections_matching_in_their_heading_come_first(visit, query, first_sections):
     page, _ = visit()
     page.goto("en/chapters/sft-to-rl/")
-    _search(page, query)
+    search(page, query)
     sections = page.locator(".md-search-result__item").first.locator("details h2")
     titles = sections.all_text_contents()
     assert len(titles) > len(first_sections)
@@ -135,24 +128,27 @@ def test_no_search_bytes_until_the_reader_searches(visit, lang, name):
     page.wait_for_load_state("networkidle")
     assert _search_requests(traffic) == []  # opening the box costs nothing either
     expect(page.get_by_role("dialog", name=name)).to_be_attached()
-    _search(page, "RL")
+    search(page, "RL")
     assert any(u.endswith("/pagefind/pagefind.js") for u in _search_requests(traffic))
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_search_by_keyboard(visit, lang):
     page, traffic = visit()
-    page.goto(LANGS[lang]["home"])
     query = page.locator(".md-search__input")
     toggle = page.locator("#__search")
     for shortcut in ("/", "s"):
+        # A fresh page for each key: Material reads focus through a 1 ms debounce,
+        # so a blur and a refocus faster than any hand would merge into no change.
+        # Idle, because it closes search 125 ms after it starts (search_helpers).
+        page.goto(LANGS[lang]["home"], wait_until="networkidle")
         page.locator("body").press(shortcut)
         expect(query).to_be_focused()
         expect(toggle).to_be_checked()
         page.keyboard.press("Escape")
         expect(toggle).not_to_be_checked()
         expect(query).not_to_be_focused()
-    page.reload()
+    page.reload(wait_until="networkidle")
     page.locator("body").press("/")
     expect(toggle).to_be_checked()
     query.fill("RL")
@@ -200,7 +196,7 @@ def test_take_the_whole_quiz(visit):
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_phone_sized_viewport(visit, lang):
     page, _ = visit(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
-    page.goto(LANGS[lang]["home"])
+    page.goto(LANGS[lang]["home"], wait_until="networkidle")  # Material shuts the drawer at 125 ms
     page.locator("label.md-header__button[for=__drawer]").click()
     nav_link = page.locator("nav.md-nav--primary").get_by_role(
         "link", name=LANGS[lang]["chapter_link"]
@@ -275,7 +271,7 @@ def test_no_accessibility_violations(visit, path, scheme):
 def test_open_search_with_results_has_no_violations_and_a_named_dialog(visit, lang, scheme):
     page, _ = visit(color_scheme=scheme)
     page.goto(LANGS[lang]["home"])
-    _search(page, "RL")
+    search(page, "RL")
     assert _axe(page) == []
     # Lighthouse's aria-dialog-name: not among axe's WCAG tags, so run it by name.
     result = page.evaluate(
