@@ -129,6 +129,26 @@ def make_book(name: str, chapters: int, with_quiz: bool, hooks: tuple[str, ...])
     return book
 
 
+def nav_in_parts(config_path: Path, part: int) -> None:
+    """Chapters in parts of `part`, as a long book is organised (and navigation.prune
+    then renders only the current part's chapters on each page)."""
+    config = config_path.read_text("utf-8")
+    chapters = re.findall(r"^  - (chapters/.*)$", config, flags=re.MULTILINE)
+    nav, names = ["nav:", "  - index.md"], []
+    for start in range(0, len(chapters), part):
+        names.append((f"第 {start // part + 1} 部分", f"Part {start // part + 1}"))
+        nav.append(f"  - {names[-1][0]}:")
+        nav += [f"    - {chapter}" for chapter in chapters[start : start + part]]
+    config = re.sub(r"nav:\n(  - .*\n)+", "\n".join(nav) + "\n", config)
+    translations = "".join(f"\n            {zh}: {en}" for zh, en in names)
+    config = config.replace(
+        "          site_name: How Large Language Models Are Trained",
+        "          site_name: How Large Language Models Are Trained\n"
+        f"          nav_translations:{translations}",
+    )
+    config_path.write_text(config, "utf-8")
+
+
 def _mark_translations_reviewed(docs: Path) -> None:
     """Fresh translations, as in a maintained book (stale ones would only add log lines)."""
     sys.path.insert(0, str(ROOT / "hooks"))

@@ -32,7 +32,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from book_build import ROOT, build, make_book  # noqa: E402
+from book_build import ROOT, build, make_book, nav_in_parts  # noqa: E402
 
 # Words each chapter draws its own vocabulary from: English syllables and the
 # Chinese characters of the real book, so both compress like running text.
@@ -61,7 +61,7 @@ SEARCHES = {
 def make_varied_book(name: str, chapters: int) -> Path:
     """The benchmark book with quizzes, every chapter's paragraphs re-worded."""
     book = make_book(name, chapters, with_quiz=True, hooks=("quiz", "parity"))
-    _nav_in_parts(book / "mkdocs.yml")
+    nav_in_parts(book / "mkdocs.yml", PART)
     han = sorted(set(re.findall(r"[\u4e00-\u9fff]", _real_text("zh"))))
     rng = random.Random(0)
     vocabularies = {"zh": _vocabulary(rng, han, chinese=True), "en": _vocabulary(rng, [], False)}
@@ -78,26 +78,6 @@ def make_varied_book(name: str, chapters: int) -> Path:
         ]
         path.write_text("\n".join(lines) + "\n", "utf-8")
     return book
-
-
-def _nav_in_parts(config_path: Path) -> None:
-    """Chapters in parts of twenty, as a long book is organised (and navigation.prune
-    then renders only the current part's chapters on each page)."""
-    config = config_path.read_text("utf-8")
-    chapters = re.findall(r"^  - (chapters/.*)$", config, flags=re.MULTILINE)
-    nav, names = ["nav:", "  - index.md"], []
-    for start in range(0, len(chapters), PART):
-        names.append((f"第 {start // PART + 1} 部分", f"Part {start // PART + 1}"))
-        nav.append(f"  - {names[-1][0]}:")
-        nav += [f"    - {chapter}" for chapter in chapters[start : start + PART]]
-    config = re.sub(r"nav:\n(  - .*\n)+", "\n".join(nav) + "\n", config)
-    translations = "".join(f"\n            {zh}: {en}" for zh, en in names)
-    config = config.replace(
-        "          site_name: How Large Language Models Are Trained",
-        "          site_name: How Large Language Models Are Trained\n"
-        f"          nav_translations:{translations}",
-    )
-    config_path.write_text(config, "utf-8")
 
 
 def _real_text(lang: str) -> str:

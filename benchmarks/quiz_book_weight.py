@@ -1,10 +1,11 @@
 """What the book-wide quiz features weigh, on a synthetic book, side by side.
 
-    .venv/bin/python benchmarks/quiz_book_weight.py [--chapters 200]
+    .venv/bin/python benchmarks/quiz_book_weight.py [--chapters 200] [--part 20]
 
-Builds the synthetic book of book_build.py (4 questions a chapter) with the
-progress page, then prints gzip bytes: the shared quiz code, the nav marks
-(script, and the data each page's tag carries), the progress page's code, and
+Builds the synthetic book of book_build.py (4 questions a chapter, in parts of
+20 chapters) with the progress page, then prints gzip bytes: the shared quiz
+code, the nav marks (script, and the data each page's tag carries: alone, and
+what it adds to the gzipped page), the progress page's code, and
 the progress page itself with its questions rendered in at build time, against
 the alternative of fetching them as JSON per language (the page without its
 <template>s, plus the questions' texts as JSON).
@@ -15,6 +16,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -22,7 +24,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 sys.path.insert(0, str(Path(__file__).parent))
-from book_build import ROOT, build, make_book  # noqa: E402
+from book_build import ROOT, build, make_book, nav_in_parts  # noqa: E402
 
 
 def gz(data: bytes | str) -> int:
@@ -49,8 +51,10 @@ def as_json(template) -> list[dict]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--chapters", type=int, default=200)
+    parser.add_argument("--part", type=int, default=20, help="chapters a part")
     args = parser.parse_args()
     book = make_book("progress", args.chapters, with_quiz=True, hooks=("quiz",))
+    nav_in_parts(book / "mkdocs.yml", args.part)
     for lang in ("zh", "en"):
         shutil.copy(ROOT / "docs" / f"progress.{lang}.md", book / "docs" / f"progress.{lang}.md")
     config = (book / "mkdocs.yml").read_text("utf-8")
@@ -64,11 +68,16 @@ def main() -> None:
     print(f"{args.chapters} chapters, 4 questions each; gzip -9 bytes")
     shared = gz(asset("javascripts/quiz.js")) + gz(asset("stylesheets/quiz.css"))
     print(f"  quiz.js + quiz.css (quiz pages, progress page)   {shared:7d}")
-    chapter = BeautifulSoup((site / "en/chapters/chapter-001/index.html").read_text(), "lxml")
-    data = chapter.select_one("script[data-quiz-nav]")["data-quiz-nav"]
+    html = (site / "en/chapters/chapter-001/index.html").read_text("utf-8")
+    tag = BeautifulSoup(html, "lxml").select_one("script[data-quiz-nav]")
+    data, listed = tag["data-quiz-nav"], len(json.loads(tag["data-quiz-nav"])["q"])
+    # The page as it would be without nav marks.
+    without, found = re.subn(r'<script [^>]*data-quiz-nav="[^"]*"></script>', "", html)
+    assert found == 1
     marks = gz(asset("javascripts/nav-marks.js"))
     print(f"  nav-marks.js (every page, cached)                {marks:7d}")
-    print(f"  nav data in each page's tag                      {gz(data):7d}")
+    print(f"  nav data in a chapter's tag ({listed:3d} chapters)      {gz(data):7d}")
+    print(f"    what the tag adds to the gzipped page          {gz(html) - gz(without):7d}")
     own = gz(asset("javascripts/progress-page.js")) + gz(asset("stylesheets/progress-page.css"))
     print(f"  progress-page.js + .css (progress page only)     {own:7d}")
 

@@ -22,7 +22,7 @@ import serve_mode
 from book_pages import read_book
 from fences import unfenced_lines
 from languages import current_language, is_first_build, language_codes
-from quiz_book.chapters import chapters_in_nav, nav_marks_json
+from quiz_book.chapters import chapters_in_nav, linked_from, nav_marks_json
 from quiz_book.progress_page import render_progress
 from quiz_load import Quiz, QuizError, load_quiz
 from quiz_render import InlineMarkdown, render_quiz
@@ -141,11 +141,11 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> 
     # Only pages with a quiz load quiz.css and quiz.js (see main.html).
     context["quiz_assets"] = page.file.src_uri in _build.get("pages", ())
     context["quiz_progress_page"] = page.file.src_uri in _build.get("progress", ())
-    # Every page's nav marks chapters by their quiz (nav-marks.js, under 1 KiB).
-    if "nav_json" not in _build:
-        chapters = _chapters(config)
-        _build["nav_json"] = nav_marks_json(chapters, strings_for(config)) if chapters else None
-    context["quiz_nav"] = _build["nav_json"]
+    # The nav marks chapters by their quiz (nav-marks.js, under 1 KiB); each page
+    # lists only the chapters its pruned nav links to, so it stays small as the book grows.
+    pruned = "navigation.prune" in config.theme.get("features", ())
+    chapters = linked_from(_chapters(config), page, pruned)
+    context["quiz_nav"] = nav_marks_json(chapters, strings_for(config)) if chapters else None
     return context
 
 

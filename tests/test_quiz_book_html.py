@@ -90,3 +90,38 @@ def test_a_new_chapter_joins_the_nav_marks_and_the_progress_page(book):
         assert chapters[1].select_one(".quiz-progress__title").get_text() == title
         marks = json.loads(html.select_one("script[data-quiz-nav]")["data-quiz-nav"])["q"]
         assert marks[f"{prefix}chapters/rewards/"] == ["rewards", 1]
+
+
+def test_a_page_lists_only_the_chapters_its_pruned_nav_links_to(book):
+    for slug, zh, en in (("rewards", "奖励", "Rewards"), ("policy", "策略", "Policy")):
+        command = [sys.executable, "hooks/book.py", "new-chapter", slug, "--zh", zh, "--en", en]
+        subprocess.run(command, cwd=book, check=True, capture_output=True)
+    config = (book / "mkdocs.yml").read_text("utf-8")
+    nav = config[config.index("nav:\n") : config.index("\ntheme:")]
+    parts = (
+        "nav:\n  - index.md\n  - progress.md\n"
+        "  - 第一部分:\n    - chapters/sft-to-rl.md\n    - chapters/rewards.md\n"
+        "  - 第二部分:\n    - chapters/policy.md\n  - glossary.md\n"
+    )
+    config = config.replace(nav, parts).replace(
+        "          site_name: How Large Language Models Are Trained\n",
+        "          site_name: How Large Language Models Are Trained\n"
+        "          nav_translations: {第一部分: Part 1, 第二部分: Part 2}\n",
+    )
+    (book / "mkdocs.yml").write_text(config, "utf-8")
+    assert build_site(book, book / "site", "http://127.0.0.1/book/").returncode == 0
+
+    def marks(path):
+        html = BeautifulSoup((book / "site" / path / "index.html").read_text(), "lxml")
+        script = html.select_one("script[data-quiz-nav]")
+        links = {a["href"] for a in html.select("nav.md-nav--primary a.md-nav__link")}
+        return script and json.loads(script["data-quiz-nav"])["q"], links
+
+    part_1, links = marks("en/chapters/rewards")
+    assert part_1 == {
+        "en/chapters/sft-to-rl/": ["sft-to-rl", 6],
+        "en/chapters/rewards/": ["rewards", 1],
+    }
+    assert "../policy/" in links  # Part 2's link leads to its first chapter: not marked
+    assert marks("en/chapters/policy")[0] == {"en/chapters/policy/": ["policy", 1]}
+    assert marks("progress")[0] is None  # both parts pruned: no chapter link, no script

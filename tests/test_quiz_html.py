@@ -88,7 +88,8 @@ def test_quiz_assets_stay_within_their_budgets(site):
     shared = size("assets/javascripts/quiz.js", "assets/stylesheets/quiz.css")
     assert shared <= 5 * 1024, f"quiz.js + quiz.css are {shared} bytes gzip"
     # The nav marks' script loads on every page (cached); the map its tag carries grows
-    # with the book, about 6-15 bytes gzip a chapter (README, benchmarks/quiz_book_weight.py).
+    # with the chapters the page's pruned nav links to, about 6-15 bytes gzip each
+    # (README, benchmarks/quiz_book_weight.py).
     marks = size("assets/javascripts/nav-marks.js")
     assert marks <= 1024, f"nav-marks.js is {marks} bytes gzip"
     chapters = len(list((ROOT / "docs" / "quizzes").glob("*.yml")))

@@ -17,6 +17,7 @@ class Chapter:
     quiz: object  # quiz_load.Quiz
     title: str
     url: str  # site-relative: 'en/chapters/sft-to-rl/'
+    section: object = None  # the nav Section that lists the page; None at the top
 
     def href(self, from_url: str) -> str:
         """The page's link from another page of the same build."""
@@ -29,8 +30,18 @@ def chapters_in_nav(nav, page_quizzes: dict[str, list[str]], quizzes: dict, loca
     for page in nav.pages:
         key, _ = page_key(page.file.src_uri, locales)
         for quiz_id in page_quizzes.get(key, ()):
-            chapters.append(Chapter(quizzes[quiz_id], page.title or key, page.url))
+            chapters.append(Chapter(quizzes[quiz_id], page.title or key, page.url, page.parent))
     return chapters
+
+
+def linked_from(chapters: list[Chapter], page, pruned: bool) -> list[Chapter]:
+    """The chapters whose own link is in the page's nav. Material's navigation.prune
+    keeps the top level and the sections on the page's path; the others shrink to
+    one link, the section's, which is not the chapter's."""
+    if not pruned:
+        return chapters
+    shown = [None, *page.ancestors]
+    return [c for c in chapters if any(c.section is s for s in shown)]
 
 
 def nav_marks_json(chapters: list[Chapter], ui: dict) -> str:
