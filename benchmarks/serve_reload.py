@@ -7,12 +7,12 @@ language per chapter, a 4-question quiz each) twice and serves the copies side
 by side: `mkdocs serve`, as authors run it (pages an edit does not touch are
 reused), and `mkdocs serve --clean` (every save rebuilds every page, as MkDocs
 does by itself). Each round times a full `mkdocs build`, then edits the same
-Chinese chapter in each copy, so its English translation turns stale. An
-edit's time runs from the file's save to the answer of MkDocs' livereload
-endpoint, the request the browser's livereload script waits on; the served
-pages are then checked: the edit is on the Chinese page, the English page
-carries the stale notice, the nav lists every chapter. No timed assertions:
-this prints figures for people to read.
+Chinese chapter in each copy (a sentence added to a paragraph), so its English
+translation turns stale. An edit's time runs from the file's save to the answer
+of MkDocs' livereload endpoint, the request the browser's livereload script
+waits on; the served pages are then checked: the edit is on the Chinese page,
+the English page carries the stale notice, the nav lists every chapter. No
+timed assertions: this prints figures for people to read.
 """
 
 from __future__ import annotations
@@ -42,9 +42,12 @@ def edit_and_wait(server: MkDocsServer, path: Path, text: str) -> tuple[float, f
     waiter = threading.Thread(target=lambda: answer.update(epoch=server.wait_reload(epoch)))
     waiter.start()
     time.sleep(0.3)  # the request is waiting before the file changes
-    cpu, start = server.cpu_seconds(), time.perf_counter()
+    cpu, start, logged = server.cpu_seconds(), time.perf_counter(), len(server.log())
     path.write_text(text, encoding="utf-8")
-    waiter.join()
+    while waiter.is_alive():
+        waiter.join(0.05)
+        if "An error happened during the rebuild" in server.log(logged):
+            sys.exit(f"the edit of {path} broke the build:\n{server.log(logged)[-3000:]}")
     seconds, cpu = time.perf_counter() - start, server.cpu_seconds() - cpu
     if "epoch" not in answer:
         sys.exit(f"no reload after editing {path}:\n{server.log()[-3000:]}")
@@ -68,10 +71,13 @@ def check_pages(server: MkDocsServer, n: int, marker: str, chapters: int) -> Non
 
 
 def edit_chapter(server: MkDocsServer, book: Path, n: int, marker: str, chapters: int) -> dict:
-    """Add a sentence to the Chinese text of chapter n; the seconds until the reload."""
+    """Add a sentence to a paragraph of chapter n's Chinese text (a new paragraph would be
+    a parity error: the English lacks it); the seconds until the reload."""
     path = book / "docs" / "chapters" / f"chapter-{n:03}.zh.md"
-    text = path.read_text("utf-8") + f"\n又改了一处：{marker}。\n"
-    seconds, cpu = edit_and_wait(server, path, text)
+    lines = path.read_text("utf-8").split("\n")
+    prose = next(i for i, line in enumerate(lines) if re.match(r"[\u4e00-\u9fff]", line))
+    lines[prose] += f"又改了一处：{marker}。"
+    seconds, cpu = edit_and_wait(server, path, "\n".join(lines))
     check_pages(server, n, marker, chapters)
     return {"seconds": seconds, "cpu": cpu}
 
