@@ -1,5 +1,6 @@
 """Minify our scripts and stylesheets in the built site (the sources stay readable), and
-keep only the colours the book uses in Material's palette stylesheet."""
+keep only what the book uses of Material's stylesheets: its colours in the palette, the
+icons of the features it turns on in the main one."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from mkdocs.plugins import event_priority
 
 from languages import is_last_build
 from palette_prune import palette_colours, prune_palette
+from theme_icons import drop_icons, unused_icons
 
 MINIFY = {".js": rjsmin.jsmin, ".css": rcssmin.cssmin}
 
@@ -31,3 +33,6 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     colours = palette_colours(config.theme.get("palette"))
     for path in Path(config.site_dir).glob("assets/stylesheets/palette.*.min.css"):
         path.write_text(prune_palette(path.read_text(encoding="utf-8"), colours), encoding="utf-8")
+    unused = unused_icons(config)
+    for path in Path(config.site_dir).glob("assets/stylesheets/main.*.min.css"):
+        path.write_text(drop_icons(path.read_text(encoding="utf-8"), unused), encoding="utf-8")

@@ -12,37 +12,19 @@ import re
 
 import tinycss2
 
+from css_rules import rewrite_rules
+
 COLOUR = re.compile(r"data-md-color-(?:primary|accent)=[\"']?([\w-]+)")
 
 
 def prune_palette(css: str, colours: set[str]) -> str:
     """The stylesheet without the selectors of colours outside `colours`."""
-    rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
-    return "".join(_keep(rules, colours))
 
+    def keep(prelude: str, content: list) -> str | None:
+        selectors = [s for s in prelude.split(",") if set(COLOUR.findall(s)) <= colours]
+        return ",".join(selectors) + "{" + tinycss2.serialize(content) + "}" if selectors else None
 
-def _keep(rules: list, colours: set[str]) -> list[str]:
-    kept = []
-    for rule in rules:
-        if rule.type == "qualified-rule":
-            selectors = [
-                selector
-                for selector in tinycss2.serialize(rule.prelude).split(",")
-                if set(COLOUR.findall(selector)) <= colours
-            ]
-            if selectors:
-                kept.append(",".join(selectors) + "{" + tinycss2.serialize(rule.content) + "}")
-        elif rule.type == "at-rule" and rule.content is not None:
-            inner = _keep(
-                tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True),
-                colours,
-            )
-            if inner:
-                prelude = tinycss2.serialize(rule.prelude)
-                kept.append(f"@{rule.at_keyword}{prelude}{{{''.join(inner)}}}")
-        elif rule.type == "at-rule":
-            kept.append(tinycss2.serialize([rule]))
-    return kept
+    return rewrite_rules(css, keep)
 
 
 def palette_colours(palette: list | dict | None) -> set[str]:
