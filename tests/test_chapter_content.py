@@ -84,3 +84,13 @@ def test_chinese_is_typeset_as_chinese(site):
 def test_english_uses_typographic_quotes(site):
     body = "".join(p.get_text() for p in _article(site, "en").find_all(["p", "li", "td"]))
     assert "'" not in body and '"' not in body
+
+
+def test_every_chinese_page_head_is_typeset_as_chinese(site):
+    """What search engines and link previews show: the title and the description."""
+    pages = [p for p in site.pages() if (p == "" or p.endswith("/")) and not p.startswith("en/")]
+    assert len(pages) >= 4
+    for path in pages:
+        head = site.html(path).head
+        shown = head.title.get_text() + head.select_one("meta[name=description]")["content"]
+        assert re.findall(rf"{CJK}[,;:?!()]|[,;:?!()]{CJK}", shown) == [], path
