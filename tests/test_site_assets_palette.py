@@ -6,7 +6,7 @@ import gzip
 
 import pytest
 
-from palette_prune import palette_colours, prune_palette
+from site_assets.palette import palette_colours, prune_palette
 
 CSS = (
     "[data-md-color-scheme=slate]{--md-hue:232}"

@@ -12,7 +12,7 @@ import re
 
 import tinycss2
 
-from css_rules import rewrite_rules
+from site_assets.css_rules import rewrite_rules
 
 COLOUR = re.compile(r"data-md-color-(?:primary|accent)=[\"']?([\w-]+)")
 
