@@ -29,8 +29,8 @@ from book_pages import read_book  # noqa: E402
 from export.cli import add_export_arguments, export_command  # noqa: E402
 from freshness import freshness, mark_reviewed  # noqa: E402
 from languages import language_codes  # noqa: E402
+from quiz.load import QuizError, load_quiz  # noqa: E402
 from quiz_book.export import export_quizzes  # noqa: E402
-from quiz_load import QuizError, load_quiz  # noqa: E402
 
 TEMPLATES = Path(__file__).parent / "templates"
 # How a person runs this file from the project's folder (the system python3 lacks the packages).

@@ -22,10 +22,10 @@ import serve_mode
 from book_pages import read_book
 from fences import unfenced_lines
 from languages import current_language, is_first_build, language_codes
+from quiz.load import Quiz, QuizError, load_quiz
+from quiz.render import InlineMarkdown, render_quiz
 from quiz_book.chapters import chapters_in_nav, linked_from, nav_marks_json
 from quiz_book.progress_page import render_progress
-from quiz_load import Quiz, QuizError, load_quiz
-from quiz_render import InlineMarkdown, render_quiz
 from ui_strings import strings_for
 
 QUIZ_DIR = "quizzes"

@@ -3,7 +3,7 @@
 mkdocs.yml: a key written twice (YAML keeps the last one silently) or a page
 listed twice in the nav stops the build. The theme's own templates (overrides/)
 are compiled first, so an encoding or syntax mistake names the file and line.
-Pages and quiz files are checked where they are read (book_pages.py, quiz_load.py).
+Pages and quiz files are checked where they are read (book_pages.py, quiz/load.py).
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ from pypdf import PdfReader
 
 from chapter_source import normalize, read_source, sentences
 from conftest import ROOT, _QuietHandler, free_port
-from quiz_load import load_quiz
+from quiz.load import load_quiz
 from search_helpers import search
 from ui_strings import load_strings
 

@@ -20,11 +20,11 @@ from types import SimpleNamespace
 import pytest
 from lxml import etree
 
+from quiz.load import load_quiz
+from quiz.render import InlineMarkdown
+from quiz.schema import MultipleChoice, ShortAnswer, TrueFalse
 from quiz_book.gift import gift_text
 from quiz_book.qti import qti_package
-from quiz_load import load_quiz
-from quiz_render import InlineMarkdown
-from quiz_schema import MultipleChoice, ShortAnswer, TrueFalse
 
 ROOT = Path(__file__).parent.parent
 FIXTURE = Path(__file__).parent / "fixtures" / "export" / "every-type.yml"

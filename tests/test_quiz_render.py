@@ -9,8 +9,8 @@ import pytest
 from bs4 import BeautifulSoup
 from jinja2 import Environment, FileSystemLoader
 
-from quiz_load import load_quiz
-from quiz_render import InlineMarkdown, render_quiz
+from quiz.load import load_quiz
+from quiz.render import InlineMarkdown, render_quiz
 from ui_strings import load_strings
 
 ROOT = Path(__file__).parent.parent

@@ -1,6 +1,6 @@
 """Quizzes on paper: the questions stay in the chapter, their answers go to the end of the book.
 
-The built quiz (hooks/quiz_render.py) already holds each question's answer and
+The built quiz (hooks/quiz/render.py) already holds each question's answer and
 explanations in a <details>; that element moves, as it is, to the answer key.
 """
 

@@ -14,7 +14,7 @@ from book_pages import page_key
 class Chapter:
     """A quiz and the page that shows it, in the language being built."""
 
-    quiz: object  # quiz_load.Quiz
+    quiz: object  # quiz.load.Quiz
     title: str
     url: str  # site-relative: 'en/chapters/sft-to-rl/'
     section: object = None  # the nav Section that lists the page; None at the top

@@ -10,10 +10,10 @@ import re
 from pathlib import Path
 
 from book_pages import read_book
+from quiz.load import load_quiz
+from quiz.render import InlineMarkdown
 from quiz_book.gift import gift_text
 from quiz_book.qti import qti_package
-from quiz_load import load_quiz
-from quiz_render import InlineMarkdown
 from ui_strings import load_strings
 
 HEADING = re.compile(r"^#\s+(.+?)\s*(?:\{[^}]*\})?\s*$", re.MULTILINE)

@@ -8,7 +8,7 @@ characters are escaped. The question's explanation is the general feedback
 
 from __future__ import annotations
 
-from quiz_schema import MultipleChoice, ShortAnswer, TrueFalse
+from quiz.schema import MultipleChoice, ShortAnswer, TrueFalse
 
 SPECIAL = "\\~=#{}:"
 

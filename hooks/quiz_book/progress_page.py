@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 
-from quiz_render import render_quiz
+from quiz.render import render_quiz
 
 PREFIX = "progress_"
 

@@ -15,7 +15,7 @@ import io
 import xml.etree.ElementTree as ET
 import zipfile
 
-from quiz_schema import MultipleChoice, ShortAnswer, TrueFalse
+from quiz.schema import MultipleChoice, ShortAnswer, TrueFalse
 
 QTI_NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 CP_NS = "http://www.imsglobal.org/xsd/imscp_v1p1"

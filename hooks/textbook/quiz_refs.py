@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from quiz_load import load_quiz
-from quiz_render import question_anchor
+from quiz.load import load_quiz
+from quiz.render import question_anchor
 
 # The marker hooks/quiz.py leaves where a quiz goes.
 _QUIZ = re.compile(r"<!-- quiz:([a-z0-9-]+) -->")

@@ -2,7 +2,7 @@
 
 Texts hold one entry per language ({zh: ..., en: ...}); ids, types and the
 answer key are written once, so the languages cannot disagree on the answer.
-Rules about meaning (one correct option, unique ids) live in quiz_rules.py.
+Rules about meaning (one correct option, unique ids) live in rules.py.
 """
 
 from __future__ import annotations

@@ -11,8 +11,8 @@ import markdown
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 
-from quiz_load import Quiz
-from quiz_schema import MultipleChoice, ShortAnswer, SingleChoice, TrueFalse
+from quiz.load import Quiz
+from quiz.schema import MultipleChoice, ShortAnswer, SingleChoice, TrueFalse
 
 _PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
 # What can start inline Markdown or HTML (== marks, ![ is an image, | only makes

@@ -16,8 +16,8 @@ import yaml
 from mkdocs.exceptions import PluginError
 from pydantic import ValidationError
 
-from quiz_rules import RuleBreak, check_rules
-from quiz_schema import (
+from quiz.rules import RuleBreak, check_rules
+from quiz.schema import (
     QUESTION_TYPES,
     Accept,
     MultipleChoice,

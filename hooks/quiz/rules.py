@@ -1,10 +1,10 @@
-"""Rules about what a quiz means, beyond its shape (see quiz_schema.py)."""
+"""Rules about what a quiz means, beyond its shape (see schema.py)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from quiz_schema import MultipleChoice, QuizFile, ShortAnswer, SingleChoice
+from quiz.schema import MultipleChoice, QuizFile, ShortAnswer, SingleChoice
 
 
 @dataclass
