@@ -35,9 +35,12 @@ ERRORS = {
     "duplicate-form": "duplicate-form.yml:7: term 'fine-tuning' → en: 'sft' is already a form "
     "of the term 'supervised-fine-tuning' (line 2). A form belongs to one term; merge the "
     "entries or remove it from one of them.",
-    "duplicate-key": "duplicate-key.yml:6: the key 'en' appears twice in one mapping (first on "
-    "line 4); keep one of them.",
-    "not-utf8": "not-utf8.yml:3: the file is not UTF-8 (byte 0xc1); save it as UTF-8.",
+    "duplicate-key": "duplicate-key.yml:6: the key 'en' is written twice (lines 4 and 6); YAML "
+    "would silently keep only the second. Keep one of them.",
+    "syntax": "syntax.yml:3: YAML syntax error: the '[' on this line is never closed (did not "
+    "find expected ',' or ']'). Close it, or put the whole value in quotes if it is text.",
+    "not-utf8": "not-utf8.yml:3: this file is not saved as UTF-8 (GBK or GB18030?): its first "
+    "byte that is not UTF-8 is on this line. Save it as UTF-8 in your editor.",
 }
 
 

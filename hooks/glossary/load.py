@@ -14,7 +14,7 @@ import yaml
 from mkdocs.exceptions import PluginError
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from source_files import line_of
+from source_files import SourceError, duplicate_keys, line_of, read_text, yaml_error
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 
@@ -65,21 +65,13 @@ def load_glossary(path: Path, languages: tuple[str, ...], shown_as: str | None =
     """Parse and check the glossary file, or raise GlossaryError with every problem in it."""
     name = shown_as or path.as_posix()
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as err:
-        line = path.read_bytes()[: err.start].count(b"\n") + 1
-        raise GlossaryError(
-            f"{name}:{line}: the file is not UTF-8 (byte 0x{err.object[err.start]:02x}); "
-            "save it as UTF-8."
-        ) from None
-    try:
+        text = read_text(path, name)
         root = yaml.compose(text, Loader=yaml.CSafeLoader)
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        raise GlossaryError(
-            f"{name}:{mark.line + 1 if mark else 1}: YAML syntax error: {err.problem}."
-        ) from None
-    problems = _duplicate_keys(root, name)
+    except SourceError as err:
+        raise GlossaryError(str(err)) from None
+    except yaml.YAMLError as err:
+        raise GlossaryError(yaml_error(err, name)) from None
+    problems = [yaml_error(err, name) for err in duplicate_keys(root)] if root else []
     if problems:
         raise GlossaryError("\n".join(problems))
     data = yaml.load(text, Loader=yaml.CSafeLoader) or {}
@@ -169,23 +161,6 @@ def _duplicates(terms: list[Term], name: str, languages) -> list[str]:
                 forms.setdefault(key, (term.id, term.line))
     return problems
 
-
-def _duplicate_keys(node, name: str) -> list[str]:
-    """YAML keeps the last of two equal keys silently; here both lines are named."""
-    problems = []
-    if isinstance(node, yaml.MappingNode):
-        seen = {}
-        for key, value in node.value:
-            if key.value in seen:
-                problems.append(
-                    f"{name}:{key.start_mark.line + 1}: the key '{key.value}' appears twice in "
-                    f"one mapping (first on line {seen[key.value]}); keep one of them."
-                )
-            seen.setdefault(key.value, key.start_mark.line + 1)
-            problems += _duplicate_keys(value, name)
-    elif isinstance(node, yaml.SequenceNode):
-        for item in node.value:
-            problems += _duplicate_keys(item, name)
     return problems
 
 
