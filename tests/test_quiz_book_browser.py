@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -90,6 +91,8 @@ def test_an_answer_marks_the_nav_and_the_progress_page_in_both_languages(visit):
 
 def test_review_asks_a_missed_question_until_it_leaves_the_queue(visit):
     page, traffic = visit()
+    start = datetime(2026, 3, 2, 9, 0)
+    page.clock.set_fixed_time(start)
     page.goto(EN)
     _answer(page, SINGLE, "The worked solutions")
     _answer(page, TRUE_FALSE, "False")
@@ -115,7 +118,7 @@ def test_review_asks_a_missed_question_until_it_leaves_the_queue(visit):
     )
     expect(page.locator(".quiz-progress__queue")).to_have_text("复习队列里有 1 道题。")
 
-    # Next session (English): answered right, it leaves the queue.
+    # Next session (English): answered right, it waits three days for one more check.
     page.goto(EN_PROGRESS)
     page.get_by_role("button", name="Start a review session").click()
     expect(review.locator("legend")).to_contain_text("In the school analogy")
@@ -126,10 +129,28 @@ def test_review_asks_a_missed_question_until_it_leaves_the_queue(visit):
         "Session over: 1 right, 0 left for next time."
     )
     expect(page.locator(".quiz-progress__queue")).to_have_text(
-        "Nothing to review: every question you have answered is right."
+        "Nothing to review now. 1 question(s) you got right in review come back for one more "
+        "check on 3/5/2026."
     )
     expect(page.get_by_role("button", name="Start a review session")).to_be_hidden()
     expect(page.locator(".quiz-progress__missed a")).to_have_count(0)
+    page.clock.set_fixed_time(start + timedelta(days=2, hours=23))
+    page.goto(ZH_PROGRESS)
+    queue = page.locator(".quiz-progress__queue")
+    expect(queue).to_contain_text("1 道题会在 2026/3/5 回来再考一次")
+
+    # Three days on it is back; right again, it leaves the queue.
+    page.clock.set_fixed_time(start + timedelta(days=3))
+    page.goto(EN_PROGRESS)
+    expect(page.locator(".quiz-progress__queue")).to_have_text("Questions to review: 1.")
+    page.get_by_role("button", name="Start a review session").click()
+    expect(review.locator("legend")).to_contain_text("In the school analogy")
+    _answer(page, ".quiz-progress__question form", "The practice problems")
+    page.get_by_role("button", name="Next question").click()
+    expect(page.locator(".quiz-progress__queue")).to_have_text(
+        "Nothing to review: every question you have answered is right."
+    )
+    expect(page.get_by_role("button", name="Start a review session")).to_be_hidden()
     # The chapter agrees: the reviewed answer is its answer now.
     page.goto(EN)
     expect(page.locator(SINGLE).get_by_label("The practice problems", exact=True)).to_be_checked()

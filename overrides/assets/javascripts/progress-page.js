@@ -35,14 +35,30 @@
     }).map(function (q) { return { q: q, ok: saved[q.id].ok }; });
   }
 
-  function missed() {
+  // Spacing: a missed question is asked at every session; answered right there,
+  // it comes back once more AGAIN later ("back" in its saved answer), and leaves
+  // the queue when answered right again. Any new answer on the chapter replaces it.
+  var AGAIN = 3 * 24 * 3600 * 1000;
+
+  function reviewed(filter) {
     var queue = [];
+    var now = Date.now();
     chapters.forEach(function (chapter) {
+      var saved = Q.load(chapter.id);
       current(chapter).forEach(function (entry) {
-        if (!entry.ok) queue.push({ chapter: chapter, q: entry.q });
+        var back = saved[entry.q.id].back;
+        if (filter(entry.ok, back, now)) queue.push({ chapter: chapter, q: entry.q, check: entry.ok, back: back });
       });
     });
     return queue;
+  }
+
+  function missed() {
+    return reviewed(function (ok, back, now) { return !ok || (back && back <= now); });
+  }
+
+  function later() {
+    return reviewed(function (ok, back, now) { return ok && back > now; });
   }
 
   /* ---- Chapters --------------------------------------------------------- */
@@ -80,13 +96,18 @@
       chapter.li.querySelector(".quiz-progress__reset").hidden = !done.length;
     });
     var count = missed().length;
-    $(".quiz-progress__queue").textContent = count ? fill(S.queue, { count: count }) : S.queue_empty;
+    var waiting = later();
+    var first = Math.min.apply(null, waiting.map(function (item) { return item.back; }));
+    var date = new Date(first).toLocaleDateString(document.documentElement.lang);
+    $(".quiz-progress__queue").textContent = count ? fill(S.queue, { count: count })
+      : waiting.length ? fill(S.queue_later, { count: waiting.length, date: date }) : S.queue_empty;
     if (!session) $(".quiz-progress__start").hidden = !count;
   }
 
   /* ---- Review ----------------------------------------------------------- */
 
   var session = null;
+  var saving = false;
 
   function ask() {
     var item = session.queue[session.at];
@@ -113,10 +134,20 @@
   }
 
   function answered(event) {
-    if (!session || event.detail !== session.queue[session.at].chapter.id) return;
+    if (saving || !session || event.detail !== session.queue[session.at].chapter.id) return;
     var item = session.queue[session.at];
-    var saved = Q.load(item.chapter.id)[item.q.id];
-    if (saved && saved.ok) session.right += 1;
+    var saved = Q.load(item.chapter.id);
+    var entry = saved[item.q.id];
+    if (entry && entry.ok) {
+      if (!item.right) session.right += 1;
+      item.right = true;
+      // Right after a miss: once more later. Right at that check: it leaves.
+      if (!item.check) {
+        entry.back = Date.now() + AGAIN;
+        saving = true;  // this save is announced too
+        try { Q.save(item.chapter.id, saved); } finally { saving = false; }
+      }
+    }
     $(".quiz-progress__next").hidden = false;
   }
 
