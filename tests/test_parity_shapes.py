@@ -161,12 +161,59 @@ def test_an_unclosed_fence_does_not_hide_the_rest_of_the_page(check):
 
 def test_an_html_image_and_an_html_heading_count(check):
     zh = '# 标题\n\n<h2 id="raw">原始</h2>\n\n<img src="a.png" alt="图">\n\n正文。\n'
-    en = '# Title\n\n<h2 id="raw">Raw</h2>\n\nText.\n'
+    en = "# Title\n\nText.\n"
     assert check(zh, en) == (
         [
-            f"{EN}:5: missing the image 'a.png' of {ZH}:5; add it here, before the paragraph "
-            "'Text.…'."
+            f"{EN}:3: missing the second-level heading '原始' {{#raw}} of {ZH}:3; add it here, "
+            "before the paragraph 'Text.…'.",
+            f"{EN}:3: missing the image 'a.png' of {ZH}:5; add it here, before the paragraph "
+            "'Text.…'.",
         ],
+        [],
+    )
+
+
+# Each of these is a block the side-by-side view pairs by position: one language
+# without it would shift every block after it.
+@pytest.mark.parametrize(
+    ("zh", "en", "problem"),
+    [
+        (
+            "# 标题\n\n正文。\n\n***\n\n再一段。\n",
+            "# Title\n\nText.\n\nMore.\n",
+            f"{EN}:5: missing the horizontal rule of {ZH}:5; add it here, before the paragraph "
+            "'More.…'.",
+        ),
+        (
+            "# 标题\n\n<table><tr><td>甲</td></tr></table>\n\n正文。\n",
+            "# Title\n\nText.\n",
+            f"{EN}:3: missing the HTML block <table> of {ZH}:3; add it here, before the "
+            "paragraph 'Text.…'.",
+        ),
+        (
+            "# 标题\n\n<details><summary>更多</summary>内容</details>\n\n正文。\n",
+            "# Title\n\nText.\n",
+            f"{EN}:3: missing the HTML block <details> of {ZH}:3; add it here, before the "
+            "paragraph 'Text.…'.",
+        ),
+        (
+            "# 标题\n\n术语\n:   定义。\n\n词元\n:   单位。\n",
+            "# Title\n\nTerm\n:   Definition.\n",
+            f"{EN}:3: a definition list of 1 item where {ZH}:3 has a definition list of 2 items; "
+            "keep the items parallel.",
+        ),
+    ],
+    ids=["rule", "html-table", "html-details", "definition-list"],
+)
+def test_rules_raw_html_blocks_and_definition_lists_are_paired(check, zh, en, problem):
+    assert check(zh, en) == ([problem], [])
+
+
+def test_a_link_is_located_where_it_is_written_not_at_a_heading_with_its_id(check):
+    zh = "# 标题\n\n## 甲 {#a}\n\n正文。\n\n## 乙 {#b}\n\n见[](#b)。\n"
+    en = "# Title\n\n## A {#a}\n\nText.\n\n## B {#b}\n\nSee it.\n"
+    assert check(zh, en) == (
+        [f"{EN}:9: missing the link to '#b' of {ZH}:9; link the same place in every language."],
         [],
     )
 

@@ -27,6 +27,7 @@ _WORD = re.compile(r"\w+")
 # Blocks that start on a line of their own.
 OWNS_LINE = {
     "heading", "paragraph", "list", "table", "code", "math", "box", "tab", "quiz", "footnote",
+    "rule", "html",
 }  # fmt: skip
 
 
@@ -63,13 +64,25 @@ def locate(outline, body: str, first_line: int) -> None:
         early.line = first_line + cursor
     row, column = 0, 0  # links: a position in a line, as one line may have several
     for link in outline.links:
-        found = _find_from(lines, link.needle, row, column)
+        found = _find_link(lines, link.needle, row, column)
         if found is None:
             link.line = first_line + row
             continue
         row, column = found
-        column += len(link.needle)
         link.line = first_line + row
+
+
+def _find_link(lines: list[str], href: str, row: int, column: int) -> tuple[int, int] | None:
+    """Where a link's target is written, and the column after it: as a link target
+    (`](#b`, `href="#b"`, `<https://…>`, `[x]: #b`) first, so that `#b` is not found in a
+    heading's `{#b}` or a caption's `| #b`; the bare text if none of these is there."""
+    forms = [f"]({href}", f'"{href}"', f"'{href}'", f"<{href}>", f"]: {href}"]
+    found = [(at, form) for form in forms if (at := _find_from(lines, form, row, column))]
+    if found:
+        (row, at), form = min(found)
+        return row, at + len(form)
+    at = _find_from(lines, href, row, column)
+    return (at[0], at[1] + len(href)) if at else None
 
 
 def _find_from(lines: list[str], text: str, row: int, column: int) -> tuple[int, int] | None:

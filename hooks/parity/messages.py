@@ -144,8 +144,9 @@ _NAMED = {
     "tab": lambda b: f"the tab '{b.label}'",
     "image": lambda b: f"the image '{b.key}'",
     "quiz": lambda b: f"the quiz '{b.key}'",
+    "html": lambda b: f"the HTML block <{b.key}>",
 }
-_WORDS = {"code": "code block", "math": "math block"}
+_WORDS = {"code": "code block", "math": "math block", "rule": "horizontal rule"}
 
 
 def _a(kind: str) -> str:
@@ -157,7 +158,8 @@ def _level(block: Block) -> str:
 
 
 def _list_kind(block: Block) -> str:
-    return "numbered" if block.shape.startswith("ordered") else "bulleted"
+    kind = block.shape.split(" ")[0]
+    return {"ordered": "numbered", "definition": "definition"}.get(kind, "bulleted")
 
 
 def _list(block: Block) -> str:

@@ -49,6 +49,10 @@ BOX = ("!!!", "???", "///", "<div", "<details")
 CODE = ("```", "~~~", "<pre")
 MATH = ("$$", "\\[", "<math", "\\begin")
 TAB = ("===", "/// tab")
+RULE = ("---", "***", "___", "- - -", "* * *", "_ _ _", "<hr")
+# Block elements written as raw HTML: each is a block for the pairing, like its Markdown twin.
+RAW_BLOCKS = {"table", "blockquote", "details", "dl", "ul", "ol", "hr", "div", "figure", "p"}
+_VOID = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 _ESCAPED = re.compile(STX + r"(\d+)\x03")
 _HEADINGS = {f"h{n}" for n in range(1, 7)}
 
@@ -189,6 +193,15 @@ class _Walker:
             for li in items:
                 self.inline_only(li)
                 self.walk(li, in_list=True)
+        elif tag == "dl":
+            terms = [dt for dt in el if dt.tag == "dt"]
+            first = _first_line(terms[0]) if terms else ""
+            self.add("list", f"definition {len(terms)}", el, needle=Words(first))
+            for item in el:
+                self.inline_only(item)
+                self.walk(item, in_list=True)
+        elif tag == "hr":
+            self.add("rule", "rule", needle=RULE)
         elif tag == "blockquote":
             self.add("blockquote", "blockquote", needle=(">",))
             self.walk(el, in_list)
@@ -318,21 +331,29 @@ class _Walker:
             code = tokens_of_html(html)
             self.add("code", "code", code=code, needle=CODE, span=code.lines + 1)
             return
-        _RawHtml(self, key).feed(html)
+        _RawHtml(self, key, blocks=not inline).feed(html)
 
 
 class _RawHtml(HTMLParser):
-    """Headings, images, links, display math and quiz markers in a piece of raw HTML."""
+    """Headings, images, links, display math and quiz markers in a piece of raw HTML, and
+    the block elements at its top (a raw table, quote, box...)."""
 
-    def __init__(self, walker: _Walker, key: str = ""):
+    def __init__(self, walker: _Walker, key: str = "", blocks: bool = True):
         super().__init__(convert_charrefs=True)
         self.walker = walker
         self.key = key  # the id of the element the HTML stands in (an equation's)
+        self.blocks = blocks  # a block of HTML, not HTML inside a paragraph
         self.heading: tuple[str, str] | None = None
         self.text: list[str] = []
+        self.level = 0  # how deep in the chunk's elements: 0 is its top
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
+        top = self.level == 0
+        if tag not in _VOID:
+            self.level += 1
+        if top and self.blocks and tag in RAW_BLOCKS:
+            self.walker.add("html", f"<{tag}>", key=tag, needle=(f"<{tag}",))
         if tag in _HEADINGS:
             self.heading, self.text = (tag, attrs.get("id") or ""), []
         elif tag == "img":
@@ -347,6 +368,8 @@ class _RawHtml(HTMLParser):
             self.text.append(data)
 
     def handle_endtag(self, tag):
+        if tag not in _VOID:
+            self.level = max(0, self.level - 1)
         if self.heading and tag == self.heading[0]:
             text = " ".join("".join(self.text).split())
             tag, key = self.heading
