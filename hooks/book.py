@@ -125,16 +125,13 @@ def new_chapter(config, slug: str, titles: dict[str, str], config_file: Path) ->
         for loc in locales
         if _add_to_home(docs / f"index.{loc}.md", titles[loc], f"chapters/{slug}.md")
     }
-    # The chapter's languages were written together from matching skeletons. A home page
-    # whose source and translation both got the link stays fresh if it was; one that was
-    # stale or never reviewed keeps its record, since an edit is not a review.
+    # The new chapter's translation is never reviewed until its author says so. A home
+    # page whose source and translation both got the same link keeps its record: fresh
+    # stays fresh; one that was stale or never reviewed stays so, as an edit is no review.
     fresh_homes = [loc for loc in fresh_homes if {loc, locales[0]} <= linked]
-    pages = read_book(docs, locales)
-    for key, chosen in ((f"chapters/{slug}.md", locales[1:]), ("index.md", fresh_homes)):
-        page = pages.get(key)
-        for locale in chosen:
-            if page and locales[0] in page.variants and locale in page.variants:
-                mark_reviewed(page.variants[locale].path, page.variants[locales[0]])
+    home = read_book(docs, locales).get("index.md")
+    for locale in fresh_homes:
+        mark_reviewed(home.variants[locale].path, home.variants[locales[0]])
     for path in [*files.values(), quiz]:
         print(f"created {path.relative_to(docs.parent).as_posix()}")
     print(f"added chapters/{slug}.md to the nav in {config_file.name} and to the home pages")

@@ -202,7 +202,7 @@ def test_new_chapter_does_not_mark_a_stale_home_page_reviewed(book):
         for line in _cli(book, "status").stdout.split("\n\n")[0].splitlines()
     }
     assert rows["index.md"] == ["yes", "yes", "ok", "en", "STALE"]
-    assert rows["chapters/reward-models.md"] == ["yes", "yes", "ok", "en", "fresh"]
+    assert rows["chapters/reward-models.md"] == ["yes", "yes", "ok", "en", "never"]
 
 
 # -----------------------------------------------------------------------------
