@@ -64,6 +64,11 @@ make_venv() {
     .venv/bin/python -m pip install -q --disable-pip-version-check --use-pep517 "${args[@]}"
     echo "$stamp" >.venv/.installed
   fi
+  # Material 9 prints its end-of-life notice (May 2027, README) on every build and save;
+  # the book pins it knowingly, so the venv's Python starts with that notice turned off.
+  local site
+  site=$(.venv/bin/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
+  echo 'import os; os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")' >"$site/book-quiet-material.pth"
 }
 
 # npm_ci: node_modules exactly as package-lock.json says, unless it already is.
