@@ -11,7 +11,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from languages import current_language, language_codes
-from source_files import SourceError, load_yaml, read_text, yaml_error
+from source_files import SourceError, line_of, load_yaml, read_text, yaml_error
 
 SOURCE = Path(__file__).with_name("ui_strings.yml")
 
@@ -49,15 +49,18 @@ def strings_for(config: MkDocsConfig) -> dict[str, str]:
 @cache
 def load_strings(locales: tuple[str, ...], source: Path = SOURCE) -> dict[str, dict[str, str]]:
     """Every string in every language; a missing text stops the build."""
+    name = f"{source.parent.name}/{source.name}"  # as the project shows it: hooks/ui_strings.yml
     try:
-        data = load_yaml(read_text(source, source.name)) or {}
+        text = read_text(source, name)
+        data = load_yaml(text) or {}
     except yaml.YAMLError as err:
-        raise SourceError(yaml_error(err, source.name)) from None
+        raise SourceError(yaml_error(err, name)) from None
     for key, texts in data.items():
         missing = [lang for lang in locales if not (isinstance(texts, dict) and texts.get(lang))]
         if missing:
+            line = line_of(yaml.compose(text, Loader=yaml.CSafeLoader), (key,))
             raise PluginError(
-                f"{source.name}: the string '{key}' has no {' or '.join(missing)} text. "
+                f"{name}:{line}: the string '{key}' has no {' or '.join(missing)} text. "
                 f"Add it, for example:\n  {key}:\n"
                 + "".join(f"    {lang}: ...\n" for lang in locales)
             )

@@ -151,9 +151,15 @@ def test_an_interface_string_written_twice(book):
     text = (book / "hooks/ui_strings.yml").read_text("utf-8")
     line = text[: text.index("stale_title:")].count("\n") + 2
     assert _build_error(book) == (
-        f"ui_strings.yml:{line + 1}: the key 'zh' is written twice (lines {line} and {line + 1}); "
-        "YAML would silently keep only the second. Keep one of them."
+        f"hooks/ui_strings.yml:{line + 1}: the key 'zh' is written twice (lines {line} and "
+        f"{line + 1}); YAML would silently keep only the second. Keep one of them."
     )
+
+
+def test_interface_strings_saved_as_gbk(book):
+    strings = book / "hooks/ui_strings.yml"
+    strings.write_bytes("# 界面文字\n".encode("gbk") + strings.read_bytes())
+    assert _build_error(book) == UTF8.format("hooks/ui_strings.yml", 1)
 
 
 def test_templates_with_a_syntax_error_or_saved_as_gbk(book):

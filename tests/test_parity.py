@@ -149,12 +149,13 @@ def test_a_nav_title_without_a_translation():
 
 
 def test_an_interface_string_without_a_translation(tmp_path):
-    strings = tmp_path / "ui_strings.yml"
-    strings.write_text("check:\n  zh: 检查\n", "utf-8")
+    strings = tmp_path / "hooks" / "ui_strings.yml"
+    strings.parent.mkdir()
+    strings.write_text("done:\n  zh: 完成\n  en: Done\ncheck:\n  zh: 检查\n", "utf-8")
     with pytest.raises(Exception) as caught:
         load_strings(("zh", "en"), strings)
     assert str(caught.value) == (
-        "ui_strings.yml: the string 'check' has no en text. Add it, for example:\n"
+        "hooks/ui_strings.yml:5: the string 'check' has no en text. Add it, for example:\n"
         "  check:\n    zh: ...\n    en: ...\n"
     )
 
