@@ -5,8 +5,8 @@ which nav link holds which quiz (see quiz_book/).
 
 Quiz files are read and validated once (and again only when they change), before
 any page is written; pages without a quiz cost one substring test. The quiz is
-put into the page after the search plugin has indexed it: answers stay out of
-search, and the indexer does not parse and segment every quiz's markup.
+put into the page's HTML after the Markdown render, and the search index leaves
+it out (pagefind_index.EXCLUDE): answers stay out of search.
 """
 
 from __future__ import annotations

@@ -28,6 +28,9 @@
       var keys = Object.keys(saved);
       var n = { answered: Math.min(keys.length, quiz[1]), total: quiz[1], correct: 0 };
       keys.forEach(function (k) { n.correct += saved[k].ok ? 1 : 0; });
+      // Answers to a question since removed are pruned on the chapter's page; until
+      // then the score never claims more than the quiz has.
+      n.correct = Math.min(n.correct, n.answered);
       var state = !n.answered ? 0 : n.answered < n.total ? 1 : 2;
       var shown = span(["○", "◐ " + n.answered, "✓ " + n.correct][state] + (state ? "/" + n.total : ""),
         "margin-left:auto;padding-left:.4em;white-space:nowrap");
