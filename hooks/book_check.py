@@ -23,7 +23,7 @@ from parity.rules import compare, missing_variants
 from parity.store import Converter, outline_of
 
 # Blocks whose text the glossary check reads, on chapter pages (where terms are marked).
-TERM_BLOCKS = ("heading", "paragraph", "list", "table")
+TERM_BLOCKS = ("heading", "paragraph", "list", "table", "footnote")
 CHAPTERS = "chapters/"
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -80,6 +82,22 @@ def test_a_term_translated_inconsistently_stops_the_build(book):
     ) in result.stderr
     assert "Traceback" not in result.stderr
     assert not list((book / "site").rglob("*.html"))
+
+
+def test_a_term_dropped_from_a_footnote_is_reported(book):
+    page = book / "docs" / "chapters" / "sft-to-rl.en.md"
+    lines = page.read_text("utf-8").split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("[^compute]:"))
+    lines[at] = lines[at].replace("each token", "each piece of text").replace("one token", "one")
+    page.write_text("\n".join(lines), "utf-8")
+    status = subprocess.run(
+        [sys.executable, "hooks/book.py", "status"], cwd=book, capture_output=True, text=True
+    )
+    assert (
+        f"docs/chapters/sft-to-rl.en.md:{at + 1}: this block does not use 'token' (or a variant) "
+        "where its partner docs/chapters/sft-to-rl.zh.md:76 uses 'token'. Translate the term "
+        "consistently (docs/glossary.yml:59)."
+    ) in status.stdout + status.stderr
 
 
 def test_a_broken_glossary_stops_the_build(book):
