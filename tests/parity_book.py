@@ -190,6 +190,39 @@ def _link(rng):
     )
 
 
+def _rule(rng):
+    return Chunk("rule", rng.choice(["***", "---", "___"]), rng.choice(["***", "- - -"]))
+
+
+def _definitions(rng):
+    count = rng.randint(1, 3)
+    zh = "\n\n".join(f"{rng.choice(ZH_WORDS)}{i}\n:   {_prose(rng).zh}" for i in range(count))
+    en = "\n\n".join(
+        f"{rng.choice(EN_WORDS)} {i}\n:   {_prose(rng).en.replace(chr(10), ' ')}"
+        for i in range(count)
+    )
+    return Chunk("definitions", zh, en)
+
+
+def _footnote(rng):
+    label = f"n{rng.randint(1, 10**6)}"
+    prose = _prose(rng)
+    return Chunk(
+        "footnote",
+        f"{prose.zh[:-1]}[^{label}]。\n\n[^{label}]: 脚注：{_prose(rng).zh}",
+        f"{prose.en.replace(chr(10), ' ')[:-1]}[^{label}].\n\n[^{label}]: A note.",
+    )
+
+
+def _xref(rng):
+    prose = _prose(rng)
+    return Chunk(
+        "xref",
+        f"{prose.zh}回到[第一节](#s0)。",
+        f"{prose.en.replace(chr(10), ' ')} Back to [](#s0).",
+    )
+
+
 _MAKERS = [
     _prose,
     _prose,
@@ -203,6 +236,10 @@ _MAKERS = [
     _math,
     _quote,
     _link,
+    _rule,
+    _definitions,
+    _footnote,
+    _xref,
 ]
 
 
@@ -241,6 +278,9 @@ _PLANTS = [
     ("tabs", lambda en, i: _swap_tabs(en, i)),
     ("link", _edit("(https://", "(http://", "a link to 'http://")),
     ("heading", lambda en, i: _rename_id(en, i)),
+    ("rule", lambda en, i: _drop(en, i, "missing the horizontal rule")),
+    ("definitions", lambda en, i: _drop_definition(en, i)),
+    ("xref", _edit(" Back to [](#s0).", "", "missing the link to '#s0'")),
 ]  # fmt: skip
 
 
@@ -267,6 +307,15 @@ def _drop_item(en, i):
     chunk = en[i]
     en[i] = Chunk(chunk.kind, chunk.zh, chunk.en.rsplit("\n", 1)[0])
     return en, (i, "list of", 0)
+
+
+def _drop_definition(en, i):
+    chunk = en[i]
+    items = chunk.en.split("\n\n")
+    if len(items) == 1:
+        return _drop(en, i, "missing the definition list")
+    en[i] = Chunk(chunk.kind, chunk.zh, "\n\n".join(items[:-1]))
+    return en, (i, "definition list of", 0)
 
 
 def _collapse(en, i):
