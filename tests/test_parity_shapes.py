@@ -209,6 +209,22 @@ def test_rules_raw_html_blocks_and_definition_lists_are_paired(check, zh, en, pr
     assert check(zh, en) == ([problem], [])
 
 
+def test_a_renamed_equation_label_or_figure_id_is_named(check):
+    zh = "# 标题\n\n$$\nx = 1 \\label{eq-a}\n$$\n\n![图](a.png)\n\n"
+    zh += "/// figure-caption | #fig-a\n图。\n///\n"
+    en = "# Title\n\n$$\nx = 1 \\label{eq-b}\n$$\n\n![Fig](a.png)\n\n"
+    en += "/// figure-caption | #fig-b\nFig.\n///\n"
+    assert check(zh, en) == (
+        [
+            f"{EN}:3: the equation \\label{{eq-b}} where {ZH}:3 has the equation "
+            "\\label{eq-a}; use the same in both.",
+            f"{EN}:7: the figure {{#fig-b}} where {ZH}:7 has the figure {{#fig-a}}; use the same "
+            "in both.",
+        ],
+        [],
+    )
+
+
 def test_a_link_is_located_where_it_is_written_not_at_a_heading_with_its_id(check):
     zh = "# 标题\n\n## 甲 {#a}\n\n正文。\n\n## 乙 {#b}\n\n见[](#b)。\n"
     en = "# Title\n\n## A {#a}\n\nText.\n\n## B {#b}\n\nSee it.\n"

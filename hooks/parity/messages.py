@@ -22,6 +22,8 @@ def describe(block: Block) -> str:
         return f"the paragraph '{block.label}…'"
     if block.kind == "figure" and block.key:
         return f"the figure {{#{block.key}}}"
+    if block.kind == "math" and block.key:
+        return f"the equation \\label{{{block.key}}}"
     named = _NAMED.get(block.kind)
     return named(block) if named else f"the {_WORDS.get(block.kind, block.kind)}"
 
