@@ -155,6 +155,26 @@ def test_numbers_follow_a_moved_and_an_added_figure(book):
     ]
 
 
+def test_numbers_close_up_when_a_figure_is_removed(book):
+    for path in (ZH, EN):
+        text = (book / path).read_text("utf-8")
+        blocks = text.split("\n\n")
+        # The stages' figure: its image, its caption, and the paragraph that refers to it.
+        gone = [b for b in blocks if "training-stages" in b]
+        assert len(gone) == 3, gone
+        (book / path).write_text("\n\n".join(b for b in blocks if b not in gone), "utf-8")
+    page = _build(book)
+    assert _numbers(page(CHAPTER["zh"])) == {
+        "fig-four-solutions": "图 1-1",
+        "tab-textbook-parts": "表 1-1",
+        "eq-emily-system": "（1-1）",
+    }
+    assert _refs(page(CHAPTER["en"])) == [
+        ("#eq-emily-system", "Equation (1-1)"),
+        ("#fig-four-solutions", "Figure 1-1"),
+    ]
+
+
 # -----------------------------------------------------------------------------
 # Errors: file, line, what is wrong, no traceback
 # -----------------------------------------------------------------------------
