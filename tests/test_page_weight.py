@@ -29,7 +29,7 @@ EXPECTED = {
     "search-worker.js",
     "favicon.svg",
 }
-BUDGET = 85 * 1024
+BUDGET = 82 * 1024  # about 79 KiB now: a regression of 3 KiB fails
 
 
 def _name(path: str) -> str:
