@@ -115,12 +115,13 @@ def test_one_language_costs_no_request_for_the_other(visit):
     assert not any("/en/" in url or "parallel.js" in url for url in traffic.requests)
 
 
-def test_switching_language_from_the_parallel_view_keeps_the_section(visit):
+@pytest.mark.parametrize(("start", "other"), [("zh", "en"), ("en", "zh")])
+def test_switching_language_from_the_parallel_view_keeps_the_section(visit, start, other):
     page, _ = visit(viewport={"width": 1280, "height": 800})
-    page.goto(CHAPTER["zh"])
+    page.goto(CHAPTER[start])
     _turn_on(page)
     page.locator("#limit-of-sft").evaluate(TO_TOP)
-    _switch(page, "en")
+    _switch(page, other)
     assert page.url.endswith("#limit-of-sft")
     expect(page.locator("#limit-of-sft")).to_be_in_viewport()
 
