@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import functools
+import threading
+from http.server import ThreadingHTTPServer
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
 
+from conftest import _QuietHandler, build_site, free_port
 from test_journeys import _axe
 from test_reading_browser import TO_TOP, _switch
 
@@ -158,3 +162,31 @@ def test_screenshots_of_the_parallel_view(visit, lang):
         file = SCREENSHOTS / f"parallel-{lang}-{name}.png"
         page.screenshot(path=str(file))
         assert file.stat().st_size > 10_000
+
+
+def test_identical_code_shows_once_and_translated_code_twice(book, browser):
+    same = "```python\nloss = -log_prob.mean()\n```\n"
+    for lang, comment in (("zh", "# 平均"), ("en", "# mean")):
+        chapter = book / "docs" / "chapters" / f"sft-to-rl.{lang}.md"
+        translated = f"```python\nloss = nll.mean()  {comment}\n```\n"
+        chapter.write_text(chapter.read_text("utf-8") + f"\n{same}\n{translated}", "utf-8")
+    site = book / "out" / "book"
+    result = build_site(book, site, "http://127.0.0.1/book/")
+    assert result.returncode == 0, result.stderr
+    handler = functools.partial(_QuietHandler, directory=str(site.parent))
+    httpd = ThreadingHTTPServer(("127.0.0.1", free_port()), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        page.goto(f"http://127.0.0.1:{httpd.server_port}/book/{CHAPTER['zh']}")
+        _turn_on(page)
+        pairs = page.locator("article .parallel__pair").filter(has=page.locator("pre"))
+        expect(pairs).to_have_count(2)
+        expect(pairs.nth(0).locator("pre")).to_have_count(1)  # the same code, once
+        expect(pairs.nth(0)).to_contain_text("loss = -log_prob.mean()")
+        expect(pairs.nth(1).locator("pre")).to_have_count(2)  # its comment translated
+        expect(pairs.nth(1).locator(".parallel__other")).to_contain_text("# mean")
+    finally:
+        page.close()
+        httpd.shutdown()
+        httpd.server_close()
