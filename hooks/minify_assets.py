@@ -14,6 +14,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from languages import is_last_build
+from site_assets.css_rules import parse
 from site_assets.icons import box_classes, drop_icons, unused_box_icons, unused_icons
 from site_assets.palette import palette_colours, prune_palette
 
@@ -52,7 +53,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         path.write_text(prune_palette(path.read_text(encoding="utf-8"), colours), encoding="utf-8")
     # From Material's own copy: under `mkdocs serve` the site's may be an earlier build's.
     theirs = next(p for folder in config.theme.dirs for p in Path(folder).glob(MATERIAL_CSS))
-    css = theirs.read_text(encoding="utf-8")
+    css = parse(theirs.read_text(encoding="utf-8"))  # parsed once, read twice
     unused = unused_icons(config) + unused_box_icons(css, set().union(*_boxes.values()))
     written = Path(config.site_dir) / "assets" / "stylesheets" / theirs.name
     written.write_text(drop_icons(css, unused), encoding="utf-8")

@@ -22,7 +22,7 @@ import serve_mode
 from book_pages import read_book
 from fences import unfenced_lines
 from languages import current_language, is_first_build, language_codes
-from quiz.load import Quiz, QuizError, load_quiz
+from quiz.load import Quiz, QuizError, read_quiz
 from quiz.render import InlineMarkdown, render_quiz
 from quiz_book.chapters import chapters_in_nav, linked_from, nav_marks_json
 from quiz_book.progress_page import render_progress
@@ -39,8 +39,6 @@ MARKER_HTML = re.compile(r"<!-- quiz:([a-z0-9-]+) -->")
 PROGRESS_DIRECTIVE = re.compile(r"\{\{\s*quiz_progress\(\s*\)\s*\}\}[ \t]*")
 PROGRESS_MARKER = "<!-- quiz-progress -->"
 
-# Parsed quizzes by path, with the file's mtime: serve re-reads only what changed.
-_quizzes: dict[Path, tuple[float, Quiz]] = {}
 # Per language build: the Jinja env, the inline Markdown renderer, pages with a quiz.
 _build: dict = {}
 # Quiz ids by page key (chapters/x.md), from the first language's scan of the book.
@@ -143,9 +141,15 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> 
     context["quiz_progress_page"] = page.file.src_uri in _build.get("progress", ())
     # The nav marks chapters by their quiz (nav-marks.js, under 1 KiB); each page
     # lists only the chapters its pruned nav links to, so it stays small as the book grows.
-    pruned = "navigation.prune" in config.theme.get("features", ())
-    chapters = linked_from(_chapters(config), page, pruned)
-    context["quiz_nav"] = nav_marks_json(chapters, strings_for(config)) if chapters else None
+    # Pages of one section show the same links: one map per section and build.
+    by_section = _build.setdefault("nav_json", {})
+    if id(page.parent) not in by_section:
+        pruned = "navigation.prune" in config.theme.get("features", ())
+        chapters = linked_from(_chapters(config), page, pruned)
+        by_section[id(page.parent)] = (
+            nav_marks_json(chapters, strings_for(config)) if chapters else None
+        )
+    context["quiz_nav"] = by_section[id(page.parent)]
     return context
 
 
@@ -155,19 +159,12 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> 
 
 
 def _load_all(config: MkDocsConfig) -> dict[str, Quiz]:
-    """Every quiz file, validated; unchanged files come from the cache."""
+    """Every quiz file, validated; unchanged files are not read again."""
     docs = Path(config.docs_dir)
     quizzes = {}
     for path in sorted((docs / QUIZ_DIR).glob("*.y*ml")):
-        mtime = path.stat().st_mtime
-        cached = _quizzes.get(path)
-        if cached is None or cached[0] != mtime:
-            shown = (
-                path.relative_to(docs.parent).as_posix() if docs.parent in path.parents else None
-            )
-            cached = (mtime, load_quiz(path, language_codes(config), shown_as=shown))
-            _quizzes[path] = cached
-        quizzes[path.stem] = cached[1]
+        shown = path.relative_to(docs.parent).as_posix() if docs.parent in path.parents else None
+        quizzes[path.stem] = read_quiz(path, language_codes(config), shown_as=shown)
     return quizzes
 
 

@@ -49,6 +49,21 @@ class Quiz:
         return line_of(_nodes(self.path.read_text(encoding="utf-8")), loc)
 
 
+# Quizzes read in this process, by file: the build reads each one in two places (the
+# quiz hook, cross-references to its questions), for each language, and on every save.
+_read: dict[Path, tuple[tuple, Quiz]] = {}
+
+
+def read_quiz(path: Path, languages: tuple[str, ...], shown_as: str | None = None) -> Quiz:
+    """load_quiz, once per version of the file (its messages name it as first asked)."""
+    stat = path.stat()
+    key = (stat.st_mtime_ns, stat.st_size, languages)
+    cached = _read.get(path)
+    if cached is None or cached[0] != key:
+        cached = _read[path] = (key, load_quiz(path, languages, shown_as))
+    return cached[1]
+
+
 def load_quiz(path: Path, languages: tuple[str, ...], shown_as: str | None = None) -> Quiz:
     """Parse and validate one quiz file, or raise QuizError."""
     name = shown_as or path.as_posix()

@@ -10,11 +10,15 @@ import tinycss2
 GROUPING = {"media", "supports", "layer", "container", "document"}
 
 
-def rewrite_rules(css: str, rule: Callable[[str, list], str | None]) -> str:
-    """The stylesheet with each qualified rule replaced by `rule(prelude, content)`
-    (None drops it); a grouping at-rule left empty is dropped too."""
-    nodes = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
-    return "".join(_rewrite(nodes, rule))
+def parse(css: str) -> list:
+    """The stylesheet's rules, to rewrite more than once without parsing it again."""
+    return tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
+
+
+def rewrite_rules(css: str | list, rule: Callable[[str, list], str | None]) -> str:
+    """The stylesheet (text, or rules from parse()) with each qualified rule replaced by
+    `rule(prelude, content)` (None drops it); a grouping at-rule left empty is dropped too."""
+    return "".join(_rewrite(parse(css) if isinstance(css, str) else css, rule))
 
 
 def _rewrite(nodes: list, rule: Callable[[str, list], str | None]) -> list[str]:

@@ -37,7 +37,7 @@ ICONS = {
     ),
 }
 # A box in a rendered page: Python-Markdown's admonitions, pymdownx's details.
-BOX = re.compile(r'class="admonition ([^"]*)"|<details class="([^"]*)"')
+BOX = re.compile(r'(?:class="admonition |<details class=")([^"]*)"')
 BOX_ICON = re.compile(r"var\((--md-admonition-icon--[\w-]+)\)")
 TYPE_CLASS = re.compile(r"\.md-typeset \.([\w-]+)>")
 
@@ -58,7 +58,7 @@ def box_classes(html: str) -> set[str]:
     }
 
 
-def unused_box_icons(css: str, classes: set[str]) -> tuple[str, ...]:
+def unused_box_icons(css: str | list, classes: set[str]) -> tuple[str, ...]:
     """The box icons that no class in `classes` draws, read from the stylesheet's rules."""
     drawn_by, fallback = defaultdict(set), set()
 
@@ -73,7 +73,7 @@ def unused_box_icons(css: str, classes: set[str]) -> tuple[str, ...]:
     return tuple(i for i, types in drawn_by.items() if i not in fallback and not types & classes)
 
 
-def drop_icons(css: str, prefixes: tuple[str, ...]) -> str:
+def drop_icons(css: str | list, prefixes: tuple[str, ...]) -> str:
     """The stylesheet without the custom properties whose names start with `prefixes`."""
 
     def keep(prelude: str, content: list) -> str:
@@ -83,7 +83,9 @@ def drop_icons(css: str, prefixes: tuple[str, ...]) -> str:
         kept = [d for d in declarations if d.type == "declaration" and not _dropped(d, prefixes)]
         return prelude + "{" + ";".join(_declaration(d) for d in kept) + "}"
 
-    return rewrite_rules(css, keep) if prefixes else css
+    if not prefixes and isinstance(css, str):
+        return css
+    return rewrite_rules(css, keep)
 
 
 def _dropped(node, prefixes: tuple[str, ...]) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from quiz.load import load_quiz
+from quiz.load import read_quiz
 from quiz.render import question_anchor
 
 # The marker hooks/quiz.py leaves where a quiz goes.
@@ -32,7 +32,7 @@ def _numbered(path: Path, locales: tuple[str, ...]) -> dict[str, int]:
     mtime = path.stat().st_mtime
     cached = _cache.get(path)
     if cached is None or cached[0] != mtime:
-        quiz = load_quiz(path, locales)
+        quiz = read_quiz(path, locales)
         anchors = {question_anchor(quiz.id, q.id): n for n, q in enumerate(quiz.questions, 1)}
         cached = _cache[path] = (mtime, anchors)
     return cached[1]
