@@ -18,8 +18,7 @@ from glossary.check import Side, check_terms
 from glossary.load import Glossary, load_glossary
 from languages import language_codes
 from parity.outline import Outline
-from parity.pairing import pair_blocks
-from parity.rules import compare, missing_variants
+from parity.rules import compare, missing_variants, paired_blocks
 from parity.store import Converter, outline_of
 
 # Blocks whose text the glossary check reads, on chapter pages (where terms are marked).
@@ -86,24 +85,24 @@ def check_book(config: MkDocsConfig, *, structure: bool = True, stale: bool = Tr
                 if stale:
                     status.freshness[locale] = freshness(translation, source)
                 if structure:
+                    first = status.outlines[locales[0]]
                     outline = status.outlines[locale] = outline_of(translation, convert)
+                    pairs = paired_blocks(first, outline, locales)  # one pairing, two checks
                     for finding in compare(
                         source,
                         translation,
-                        status.outlines[locales[0]],
+                        first,
                         outline,
                         locales=locales,
                         same_page=same_page,
+                        pairs=pairs,
                     ):
                         (status.warnings if finding.warning else status.problems).append(
                             finding.message
                         )
                     if glossary and key.startswith(CHAPTERS):
-                        status.warnings += _term_warnings(
-                            (locales[0], source, status.outlines[locales[0]]),
-                            (locale, translation, outline),
-                            glossary,
-                        )
+                        sides = ((locales[0], source), (locale, translation))
+                        status.warnings += _term_warnings(*sides, pairs, glossary)
         statuses.append(status)
     return BookStatus(statuses, config_problems)
 
@@ -117,18 +116,18 @@ def _glossary(config: MkDocsConfig) -> Glossary | None:
     return load_glossary(path, language_codes(config), shown_as=f"{docs.name}/glossary.yml")
 
 
-def _term_warnings(side_a: tuple, side_b: tuple, glossary: Glossary) -> list[str]:
+def _term_warnings(side_a: tuple, side_b: tuple, pairs: list, glossary: Glossary) -> list[str]:
     """Partner blocks that use a glossary term in one language and not in the other."""
-    (lang_a, source, a), (lang_b, translation, b) = side_a, side_b
-    pairs = [
+    (lang_a, source), (lang_b, translation) = side_a, side_b
+    sides = [
         (
             Side(lang_a, pair.source.text, f"{source.name}:{pair.source.line}"),
             Side(lang_b, pair.translation.text, f"{translation.name}:{pair.translation.line}"),
         )
-        for pair in pair_blocks(a.blocks, b.blocks)
+        for pair in pairs
         if pair.kind in TERM_BLOCKS and pair.source and pair.translation
     ]
-    return list(dict.fromkeys(check_terms(pairs, glossary)))
+    return list(dict.fromkeys(check_terms(sides, glossary)))
 
 
 def same_page_prefixes(config: MkDocsConfig) -> tuple[list[list[str]], list[str]]:

@@ -76,13 +76,20 @@ def _find_link(lines: list[str], href: str, row: int, column: int) -> tuple[int,
     """Where a link's target is written, and the column after it: as a link target
     (`](#b`, `href="#b"`, `<https://…>`, `[x]: #b`) first, so that `#b` is not found in a
     heading's `{#b}` or a caption's `| #b`; the bare text if none of these is there."""
-    forms = [f"]({href}", f'"{href}"', f"'{href}'", f"<{href}>", f"]: {href}"]
-    found = [(at, form) for form in forms if (at := _find_from(lines, form, row, column))]
-    if found:
-        (row, at), form = min(found)
-        return row, at + len(form)
-    at = _find_from(lines, href, row, column)
-    return (at[0], at[1] + len(href)) if at else None
+    bare = None
+    for index in range(row, len(lines)):
+        line = lines[index]
+        at = line.find(href, column if index == row else 0)
+        while at >= 0:
+            if line.endswith(_LINK_OPENERS, 0, at):
+                return index, at + len(href)
+            bare = bare or (index, at + len(href))
+            at = line.find(href, at + 1)
+    return bare
+
+
+# What comes just before a link target in Markdown or HTML.
+_LINK_OPENERS = ("](", '"', "'", "<", "]: ")
 
 
 def _find_from(lines: list[str], text: str, row: int, column: int) -> tuple[int, int] | None:

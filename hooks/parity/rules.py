@@ -47,13 +47,15 @@ def compare(
     *,
     locales: tuple[str, ...],
     same_page: list[list[str]],
+    pairs: list[Pair] | None = None,
 ) -> list[Finding]:
-    """Every difference between a page's source and its translation (book_pages.Source)."""
+    """Every difference between a page's source and its translation (book_pages.Source);
+    `pairs`, when given, are paired_blocks(a, b), made once for every check that reads them."""
     src, tr = source.name, translation.name
     end = len(translation.text.splitlines())
     end_src = len(source.text.splitlines())
     findings = []
-    pairs = pair_blocks(_comparable(a.blocks, locales), _comparable(b.blocks, locales))
+    pairs = pairs if pairs is not None else paired_blocks(a, b, locales)
     moved = _moved(pairs)
     hidden = {"source": None, "translation": None}  # inside a container reported alone
     tabs_differ = None  # the depth of a set of tabs that differs: its tabs cannot pair
@@ -96,6 +98,11 @@ def _variant_name(name: str, locale: str, locales: tuple[str, ...]) -> str:
         if name.endswith(f".{other}.md"):
             return name[: -len(f".{other}.md")] + f".{locale}.md"
     return name[: -len(".md")] + f".{locale}.md"
+
+
+def paired_blocks(a: Outline, b: Outline, locales: tuple[str, ...]) -> list[Pair]:
+    """The pairing the checks compare: every block but a language's own image variant."""
+    return pair_blocks(_comparable(a.blocks, locales), _comparable(b.blocks, locales))
 
 
 def _comparable(blocks: list[Block], locales) -> list[Block]:
