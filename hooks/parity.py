@@ -40,7 +40,7 @@ log = logging.getLogger("mkdocs.hooks.parity")
 _stale: dict[tuple[str, str], str] = {}
 # Records every rendered page's outline; one instance for every build, active
 # only while MkDocs renders a page.
-# Blocks keep their text: the glossary check reads both sides of each pair.
+# Blocks keep their text when the book has a glossary: its check reads both sides of a pair.
 _recorder = Recorder(with_text=True)
 _recorder.active = False
 # The running command, the page bodies being rendered, what this build writes to.
@@ -59,6 +59,8 @@ def on_config(config: MkDocsConfig) -> None:
     # Every language's build renders with the recorder.
     if not any(isinstance(ext, Recorder) for ext in config.markdown_extensions):
         config.markdown_extensions.append(_recorder)
+    # Only the glossary's term check reads the blocks' text (book_check._glossary).
+    _recorder.with_text = (Path(config.docs_dir) / "glossary.yml").exists()
 
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
