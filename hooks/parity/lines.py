@@ -92,15 +92,6 @@ def _find_link(lines: list[str], href: str, row: int, column: int) -> tuple[int,
 _LINK_OPENERS = ("](", '"', "'", "<", "]: ")
 
 
-def _find_from(lines: list[str], text: str, row: int, column: int) -> tuple[int, int] | None:
-    """The (line, column) of a substring's next occurrence, from a position."""
-    for index in range(row, len(lines)):
-        at = lines[index].find(text, column if index == row else 0)
-        if at >= 0:
-            return index, at
-    return None
-
-
 def _find(lines: list[str], needle, start: int) -> int | None:
     if isinstance(needle, Words):
         words = _WORD.findall(needle, 0, 80)[:6]
