@@ -56,6 +56,11 @@ def load_yaml(text: str):
     return yaml.load(text, Loader=StrictLoader)
 
 
+def compose_yaml(text: str) -> yaml.Node | None:
+    """The YAML node tree, parsed in C: where each key and value is, for line numbers."""
+    return yaml.compose(text, Loader=yaml.CSafeLoader)
+
+
 def yaml_error(err: yaml.YAMLError, name: str, first_line: int = 1, what: str = "") -> str:
     """One line for an author: file, line, the problem, the fix. `first_line` is where the
     YAML starts in the file (front matter starts on line 2); `what` names the YAML part."""
@@ -124,7 +129,7 @@ def config_problems(path: Path) -> list[str]:
     """mkdocs.yml's mistakes MkDocs accepts: a key written twice, a page twice in the nav."""
     name = path.name
     # Composed, not constructed: the file's own tags (!ENV, !!python/...) need no handling.
-    root = yaml.compose(read_text(path, name), Loader=yaml.CSafeLoader)
+    root = compose_yaml(read_text(path, name))
     if root is None:
         return []
     problems = [(err.problem_mark.line + 1, yaml_error(err, name)) for err in duplicate_keys(root)]

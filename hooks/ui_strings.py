@@ -11,7 +11,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from languages import current_language, language_codes
-from source_files import SourceError, line_of, load_yaml, read_text, yaml_error
+from source_files import SourceError, compose_yaml, line_of, load_yaml, read_text, yaml_error
 
 SOURCE = Path(__file__).with_name("ui_strings.yml")
 
@@ -58,7 +58,7 @@ def load_strings(locales: tuple[str, ...], source: Path = SOURCE) -> dict[str, d
     for key, texts in data.items():
         missing = [lang for lang in locales if not (isinstance(texts, dict) and texts.get(lang))]
         if missing:
-            line = line_of(yaml.compose(text, Loader=yaml.CSafeLoader), (key,))
+            line = line_of(compose_yaml(text), (key,))
             raise PluginError(
                 f"{name}:{line}: the string '{key}' has no {' or '.join(missing)} text. "
                 f"Add it, for example:\n  {key}:\n"

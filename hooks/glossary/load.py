@@ -14,7 +14,14 @@ import yaml
 from mkdocs.exceptions import PluginError
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from source_files import SourceError, duplicate_keys, line_of, read_text, yaml_error
+from source_files import (
+    SourceError,
+    compose_yaml,
+    duplicate_keys,
+    line_of,
+    read_text,
+    yaml_error,
+)
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 
@@ -66,7 +73,7 @@ def load_glossary(path: Path, languages: tuple[str, ...], shown_as: str | None =
     name = shown_as or path.as_posix()
     try:
         text = read_text(path, name)
-        root = yaml.compose(text, Loader=yaml.CSafeLoader)
+        root = compose_yaml(text)
     except SourceError as err:
         raise GlossaryError(str(err)) from None
     except yaml.YAMLError as err:

@@ -27,7 +27,14 @@ from quiz.schema import (
     SingleChoice,
     TrueFalse,
 )
-from source_files import SourceError, line_of, load_yaml, read_text, yaml_error
+from source_files import (
+    SourceError,
+    compose_yaml,
+    line_of,
+    load_yaml,
+    read_text,
+    yaml_error,
+)
 
 
 class QuizError(PluginError):
@@ -114,7 +121,7 @@ def _parse_yaml(text: str, name: str):
 
 def _nodes(text: str):
     """The YAML node tree, for line numbers: built only when there is an error to place."""
-    return yaml.compose(text, Loader=yaml.CSafeLoader)
+    return compose_yaml(text)
 
 
 def _describe(error: dict, node, data, name: str) -> str:
