@@ -15,7 +15,6 @@ from quiz.render import question_anchor
 
 # The marker hooks/quiz.py leaves where a quiz goes.
 _QUIZ = re.compile(r"<!-- quiz:([a-z0-9-]+) -->")
-_cache: dict[Path, tuple[float, dict[str, int]]] = {}
 
 
 def quiz_questions(html: str, quiz_dir: Path, locales: tuple[str, ...]) -> dict[str, int]:
@@ -29,10 +28,5 @@ def quiz_questions(html: str, quiz_dir: Path, locales: tuple[str, ...]) -> dict[
 
 
 def _numbered(path: Path, locales: tuple[str, ...]) -> dict[str, int]:
-    mtime = path.stat().st_mtime
-    cached = _cache.get(path)
-    if cached is None or cached[0] != mtime:
-        quiz = read_quiz(path, locales)
-        anchors = {question_anchor(quiz.id, q.id): n for n, q in enumerate(quiz.questions, 1)}
-        cached = _cache[path] = (mtime, anchors)
-    return cached[1]
+    quiz = read_quiz(path, locales)  # read once per version of the file, for every page
+    return {question_anchor(quiz.id, q.id): n for n, q in enumerate(quiz.questions, 1)}
