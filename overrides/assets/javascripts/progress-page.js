@@ -32,7 +32,7 @@
     var saved = Q.load(chapter.id);
     return chapter.questions.filter(function (q) {
       return saved[q.id] && saved[q.id].v === q.v;
-    }).map(function (q) { return { q: q, ok: saved[q.id].ok }; });
+    }).map(function (q) { return { q: q, ok: saved[q.id].ok, back: saved[q.id].back }; });
   }
 
   // Spacing: a missed question is asked at every session; answered right there,
@@ -44,10 +44,8 @@
     var queue = [];
     var now = Date.now();
     chapters.forEach(function (chapter) {
-      var saved = Q.load(chapter.id);
-      current(chapter).forEach(function (entry) {
-        var back = saved[entry.q.id].back;
-        if (filter(entry.ok, back, now)) queue.push({ chapter: chapter, q: entry.q, check: entry.ok, back: back });
+      current(chapter).forEach(function (e) {
+        if (filter(e.ok, e.back, now)) queue.push({ chapter: chapter, q: e.q, check: e.ok, back: e.back });
       });
     });
     return queue;
