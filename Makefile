@@ -2,9 +2,9 @@
 VENV := .venv
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint bench status
+.PHONY: serve build test lint bench status lock
 
-$(VENV)/bin/mkdocs: requirements.txt requirements-test.txt
+$(VENV)/bin/mkdocs: requirements-test.lock
 	bash tests/install.sh
 
 serve: $(VENV)/bin/mkdocs
@@ -25,3 +25,7 @@ bench: $(VENV)/bin/mkdocs
 
 status: $(VENV)/bin/mkdocs
 	$(VENV)/bin/python hooks/book.py status
+
+# The locks again from the ranges in requirements*.txt (`make lock ARGS=--upgrade` for the newest).
+lock: $(VENV)/bin/mkdocs
+	bash .ci/lock.sh $(ARGS)

@@ -1,7 +1,13 @@
 #!/usr/bin/env bash
 # Installs what the site needs, from a machine with nothing but python3:
-#   bash .ci/install.sh     Debian packages (apt, through sudo when not root), .venv, requirements.txt
-# tests/install.sh sources this file for its helpers and adds what the tests need.
+#   bash .ci/install.sh            Debian packages (apt, through sudo when not root), .venv,
+#                                  the site's Python packages (requirements.lock)
+#   bash .ci/install.sh --export   also what `hooks/book.py export` needs: Chromium and fonts
+#                                  from apt, requirements-export.lock
+# Python packages come from a lock (exact versions and hashes; .ci/lock.sh writes it from the
+# ranges in requirements*.txt). BOOK_DEPS=ranges installs the newest versions the ranges
+# allow instead (the weekly drift check). tests/install.sh sources this file for its helpers
+# and adds what the tests need.
 # Debian 12+ and Ubuntu use apt; elsewhere (macOS) nothing is installed system-wide and a
 # missing system package is named instead. Running it again is quick: each step checks first.
 set -euo pipefail
@@ -45,9 +51,17 @@ install_apt() {
   apt_missing=()
 }
 
-# make_venv REQUIREMENTS...: a working .venv with these requirement files installed.
-# A .venv whose pip does not run (an interrupted or failed earlier attempt) is made again.
+# make_venv LOCK: a working .venv with this lock installed (with BOOK_DEPS=ranges, the range
+# file it was made from). A .venv whose pip does not run (an interrupted or failed earlier
+# attempt) is made again.
 make_venv() {
+  local lock=$1 args
+  if [ "${BOOK_DEPS:-lock}" = ranges ]; then
+    args=(--upgrade -r "${lock%.lock}.txt")
+  else
+    # Hash-checking mode: every package, dependencies included, must be in the lock.
+    args=(--require-hashes -r "$lock")
+  fi
   if ! .venv/bin/python -m pip --version >/dev/null 2>&1; then
     if [ -e .venv ]; then
       echo "Remaking .venv: it has no working pip (left over from an earlier attempt?)"
@@ -55,14 +69,13 @@ make_venv() {
     fi
     python3 -m venv .venv
   fi
-  # Skip pip when the requirement files have not changed since they were last installed.
-  local stamp args=() file
-  stamp=$(cat "$@" | cksum)
-  if [ "$(cat .venv/.installed 2>/dev/null)" != "$stamp" ]; then
-    for file; do args+=(-r "$file"); done
-    echo "Installing Python packages into .venv: $*"
+  # Skip pip when this lock has not changed since it was last installed.
+  local stamp stamp_file=".venv/.installed-${lock%.lock}-${BOOK_DEPS:-lock}"
+  stamp=$(cat requirements*.txt "$lock" | cksum)
+  if [ "$(cat "$stamp_file" 2>/dev/null)" != "$stamp" ]; then
+    echo "Installing Python packages into .venv: ${args[*]: -1}"
     .venv/bin/python -m pip install -q --disable-pip-version-check --use-pep517 "${args[@]}"
-    echo "$stamp" >.venv/.installed
+    echo "$stamp" >"$stamp_file"
   fi
   # Material 9 prints its end-of-life notice (May 2027, README) on every build and save;
   # the book pins it knowingly, so the venv's Python starts with that notice turned off.
@@ -89,9 +102,20 @@ if ! command -v python3 >/dev/null ||
 fi
 need python3-venv python3 -c "import ensurepip"
 
-# Run (not sourced): install what the site needs.
+# The Debian packages `hooks/book.py export` needs (tests/install.sh calls this too).
+export_needs() {
+  need chromium                  # prints the PDF: Playwright drives Debian's Chromium
+  need libatomic1                # Playwright's bundled Node driver links against it
+  need fonts-noto-cjk            # Chinese text
+  need fonts-dejavu-extra        # a font with an OpenType MATH table: Chromium stretches MathML braces
+}
+
+# Run (not sourced): install what the site needs, and with --export what the export needs.
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
   cd "$(dirname "$0")/.."
-  install_apt
-  make_venv requirements.txt
+  case "${1:-}" in
+    "") install_apt && make_venv requirements.lock ;;
+    --export) export_needs && install_apt && make_venv requirements-export.lock ;;
+    *) echo "usage: bash .ci/install.sh [--export]" >&2 && exit 2 ;;
+  esac
 fi
