@@ -26,8 +26,9 @@ from mkdocs.exceptions import MkDocsException  # noqa: E402
 
 from book_check import check_book  # noqa: E402
 from book_pages import read_book  # noqa: E402
-from export.cli import add_export_arguments, export_command  # noqa: E402
+from export.cli import add_export_arguments  # noqa: E402
 from freshness import freshness, mark_reviewed  # noqa: E402
+from install_hint import missing  # noqa: E402
 from languages import language_codes  # noqa: E402
 from quiz.load import QuizError, load_quiz  # noqa: E402
 from quiz_book.export import export_quizzes  # noqa: E402
@@ -226,6 +227,10 @@ def main(argv: list[str] | None = None) -> int:
     book_export = commands.add_parser("export", help="the book as PDF, EPUB and an offline copy")
     add_export_arguments(book_export)
     args = parser.parse_args(argv)
+    lacking = missing(args.command)
+    if lacking:
+        print(lacking, file=sys.stderr)
+        return 2
 
     try:
         config = load_config(str(args.config_file))
@@ -243,6 +248,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "reviewed":
             return reviewed(config, args.pages)
         if args.command == "export":
+            # Imported here: the export's libraries are not part of the site's set-up.
+            from export.cli import export_command
+
             return export_command(config, args)
         if args.command == "export-quizzes":
             return export(config, args.out)

@@ -6,3 +6,7 @@
 
 class ExportError(Exception):
     """The export cannot go on; the message says why and what to do."""
+
+
+# What `export --formats` can write; export.run writes them.
+FORMATS = ("pdf", "epub", "offline")

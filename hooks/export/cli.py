@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from export.run import FORMATS, ExportError, download_paths, export_book
+from export import FORMATS
 
 
 def add_export_arguments(parser) -> None:
@@ -23,6 +23,9 @@ def add_export_arguments(parser) -> None:
 
 
 def export_command(config, args) -> int:
+    # Imported here: `book.py --help` and the other commands work without the export's libraries.
+    from export.run import ExportError, download_paths, export_book
+
     site_dir = (args.site_dir or Path(config.site_dir)).resolve()
     if not args.no_build:
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from export import ExportError
+from export import FORMATS, ExportError
 from export.assemble import assemble
 from export.source import read_books
 from languages import language_codes
@@ -20,7 +20,6 @@ from ui_strings import load_strings
 
 log = logging.getLogger("mkdocs.export")
 
-FORMATS = ("pdf", "epub", "offline")
 __all__ = ["FORMATS", "ExportError", "download_paths", "export_book"]
 
 
