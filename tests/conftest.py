@@ -177,3 +177,35 @@ def exported(site) -> Path:
     result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
     assert result.returncode == 0, f"hooks/book.py export failed:\n{result.stderr}"
     return site.dir / "downloads"
+
+
+# -----------------------------------------------------------------------------
+# Tiers
+# -----------------------------------------------------------------------------
+
+# A test's tier follows from the most expensive fixture it uses; a module that builds or
+# serves a book of its own says so with `pytestmark = pytest.mark.build` (or serve).
+# `pytest -m unit` is the inner loop: no build, no browser (guides/contributors.md).
+TIER_OF_FIXTURE = {
+    "exported": "export",
+    "browser": "browser",
+    "visit": "browser",
+    "server": "browser",
+    "site": "build",
+    "book": "build",
+}
+TIERS = ("unit", "build", "serve", "browser", "export")
+
+
+def pytest_configure(config):
+    for tier in TIERS:
+        config.addinivalue_line("markers", f"{tier}: the {tier} tier (tests/conftest.py)")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if any(item.get_closest_marker(tier) for tier in TIERS):
+            continue
+        used = [TIER_OF_FIXTURE[name] for name in item.fixturenames if name in TIER_OF_FIXTURE]
+        tier = max(used, key=TIERS.index) if used else "unit"
+        item.add_marker(getattr(pytest.mark, tier))

@@ -9,7 +9,11 @@ import threading
 import time
 import urllib.request
 
+import pytest
+
 from conftest import build_site, free_port
+
+pytestmark = pytest.mark.serve
 
 
 def _read(proc, lines: list[str]) -> None:

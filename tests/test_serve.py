@@ -26,6 +26,8 @@ from freshness import mark_reviewed
 from pagefind_files import fragments
 from serve_helpers import MkDocsServer
 
+pytestmark = pytest.mark.serve
+
 ZH, EN = "docs/chapters/sft-to-rl.zh.md", "docs/chapters/sft-to-rl.en.md"
 PAGES = [
     "",

@@ -174,6 +174,7 @@ def test_author_commands_work_with_the_site_lock(site_python, project, command):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+@pytest.mark.build
 def test_build_works_with_the_site_lock(site_python, project):
     result = _run(site_python, project, "-m", "build", "--strict", "-q", "-d", "site")
     assert result.returncode == 0, result.stdout + result.stderr
