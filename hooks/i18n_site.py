@@ -22,11 +22,6 @@ log = logging.getLogger("mkdocs.hooks.i18n_site")
 # Pages under this folder are chapters: readable in both languages at once.
 CHAPTERS = "chapters/"
 
-# jieba (Chinese word segmentation for the search index, when it is installed) logs
-# its dictionary loading at DEBUG through a handler of its own, which even
-# `mkdocs build -q` printed on every build: only its warnings and errors pass.
-logging.getLogger("jieba").addFilter(lambda record: record.levelno >= logging.WARNING)
-
 # 404.html of each language, kept until the last build writes them side by side.
 _not_found_pages: dict[str, str] = {}
 

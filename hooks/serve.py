@@ -3,28 +3,20 @@
 `mkdocs build` is untouched: it stays a clean full build. Under `mkdocs serve`
 (not `--clean`, which asks for full builds, nor `--dirty`, MkDocs' own
 shortcut) serve_cache.py restores every page whose inputs did not change.
-Material's search plugin indexes only the pages that are rendered, so the
-search index of the last full build is kept until the next one.
+Search keeps its own index across saves (hooks/site_search.py).
 """
 
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
 import serve_cache
-import serve_mode
 from languages import is_last_build
 
 log = logging.getLogger("mkdocs.hooks.serve")
-
-SEARCH_INDEX = "search/search_index.json"
-
-# Search indexes of the last build that rendered every page, by site-relative path.
-_search_indexes: dict[Path, bytes] = {}
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -32,15 +24,12 @@ _search_indexes: dict[Path, bytes] = {}
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
-    serve_mode.start(command)
     if command == "serve" and not dirty:
         serve_cache.install()
 
 
 def on_shutdown() -> None:
     serve_cache.uninstall()
-    serve_mode.stop()
-    _search_indexes.clear()
 
 
 def on_env(env, *, config: MkDocsConfig, files) -> None:
@@ -57,7 +46,7 @@ def on_build_error(*, error: Exception) -> None:
     serve_cache.failed()
 
 
-# After i18n_site.py (-200) has split the index per language.
+# Last, once every other hook has finished the build.
 @event_priority(-1000)
 def on_post_build(*, config: MkDocsConfig) -> None:
     if not serve_cache.active() or not is_last_build(config):
@@ -65,12 +54,3 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     serve_cache.finish(config.site_dir)
     stats = serve_cache.stats
     log.info(f"Rendered {stats.rendered} pages, reused {stats.reused} unchanged ones.")
-    site = Path(config.site_dir)
-    if not stats.reused:
-        _search_indexes.clear()
-        for path in site.glob(f"**/{SEARCH_INDEX}"):
-            _search_indexes[path.relative_to(site)] = path.read_bytes()
-        return
-    for rel, data in _search_indexes.items():
-        (site / rel).parent.mkdir(parents=True, exist_ok=True)
-        (site / rel).write_bytes(data)

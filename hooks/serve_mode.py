@@ -1,41 +1,14 @@
-"""Whether this process is `mkdocs serve`: work an author's preview can skip asks here.
+"""What `mkdocs serve` needs to know of other hooks to reuse a page's render.
 
-`mkdocs build` (and `mkdocs serve --clean`, a full build on every save) is never
-serving: it always makes the whole site. The flag is set once, by the
-`on_startup` event of hooks/serve.py, and kept in this plain module so that
-every hook reads the same value (a hook file is loaded under its own module name).
+Kept in this plain module so that every hook reads the same registry (a hook file is
+loaded under its own module name); serve_cache.py reads it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
-
-_serving = False
-
-
-def start(command: str) -> None:
-    """Record the command MkDocs runs ('build', 'gh-deploy' or 'serve')."""
-    global _serving
-    _serving = command == "serve"
-
-
-def stop() -> None:
-    global _serving
-    _serving = False
-
-
-def is_serving(config: MkDocsConfig) -> bool:
-    """True under `mkdocs serve`, where a save rebuilds only what it touches.
-
-    A search index, for one, need not be rebuilt on every save (hooks/serve.py
-    keeps the first build's). `config` is taken so that callers stay the same
-    if the answer ever comes from the configuration.
-    """
-    return _serving
-
 
 # -----------------------------------------------------------------------------
 # For hooks whose pages depend on more than their own file (see serve_cache.py)

@@ -13,7 +13,6 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 import serve_cache
-import serve_mode
 from book_pages import read_book
 from conftest import build_site
 from parity.lines import Words
@@ -72,7 +71,6 @@ def test_serve_keeps_its_site_and_recovers_on_the_next_rebuild(book, caplog):
     finally:
         # `mkdocs serve` patches MkDocs for the process (serve_cache.py); undo it here.
         serve_cache.uninstall()
-        serve_mode.stop()
 
 
 def test_a_recorded_outline_serves_until_its_page_changes(tmp_path):
