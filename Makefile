@@ -4,7 +4,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test lint bench status lock
 
-$(VENV)/bin/mkdocs: requirements-test.lock
+$(VENV)/bin/mkdocs: requirements-test.lock.txt
 	bash tests/install.sh
 
 serve: $(VENV)/bin/mkdocs

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Installs what the site needs, from a machine with nothing but python3:
 #   bash .ci/install.sh            Debian packages (apt, through sudo when not root), .venv,
-#                                  the site's Python packages (requirements.lock)
+#                                  the site's Python packages (requirements.lock.txt)
 #   bash .ci/install.sh --export   also what `hooks/book.py export` needs: Chromium and fonts
-#                                  from apt, requirements-export.lock
+#                                  from apt, requirements-export.lock.txt
 # Python packages come from a lock (exact versions and hashes; .ci/lock.sh writes it from the
 # ranges in requirements*.txt). BOOK_DEPS=ranges installs the newest versions the ranges
 # allow instead (the weekly drift check). tests/install.sh sources this file for its helpers
@@ -57,7 +57,7 @@ install_apt() {
 make_venv() {
   local lock=$1 args
   if [ "${BOOK_DEPS:-lock}" = ranges ]; then
-    args=(--upgrade -r "${lock%.lock}.txt")
+    args=(--upgrade -r "${lock%.lock.txt}.txt")
   else
     # Hash-checking mode: every package, dependencies included, must be in the lock.
     args=(--require-hashes -r "$lock")
@@ -70,7 +70,7 @@ make_venv() {
     python3 -m venv .venv
   fi
   # Skip pip when this lock has not changed since it was last installed.
-  local stamp stamp_file=".venv/.installed-${lock%.lock}-${BOOK_DEPS:-lock}"
+  local stamp stamp_file=".venv/.installed-${lock%.lock.txt}-${BOOK_DEPS:-lock}"
   stamp=$(cat requirements*.txt "$lock" | cksum)
   if [ "$(cat "$stamp_file" 2>/dev/null)" != "$stamp" ]; then
     echo "Installing Python packages into .venv: ${args[*]: -1}"
@@ -114,8 +114,8 @@ export_needs() {
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
   cd "$(dirname "$0")/.."
   case "${1:-}" in
-    "") install_apt && make_venv requirements.lock ;;
-    --export) export_needs && install_apt && make_venv requirements-export.lock ;;
+    "") install_apt && make_venv requirements.lock.txt ;;
+    --export) export_needs && install_apt && make_venv requirements-export.lock.txt ;;
     *) echo "usage: bash .ci/install.sh [--export]" >&2 && exit 2 ;;
   esac
 fi

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything the test suite needs, on top of the site's and the export's needs
 # (.ci/install.sh): Debian packages (apt, through sudo when not root), axe-core (npm ci, from
-# package-lock.json), and requirements-test.lock into .venv. A package the tests need is one
+# package-lock.json), and requirements-test.lock.txt into .venv. A package the tests need is one
 # `need` line below or in .ci/install.sh's export_needs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,5 +14,5 @@ need poppler-utils command -v pdftotext  # reading the exported PDF back: pdftot
 need epubcheck test -f /usr/share/java/epubcheck.jar  # validating the exported EPUB (Java)
 
 install_apt
-make_venv requirements-test.lock
+make_venv requirements-test.lock.txt
 npm_ci

@@ -21,9 +21,9 @@ from packaging.utils import canonicalize_name
 from conftest import ROOT
 
 LOCKS = {
-    "requirements.txt": "requirements.lock",
-    "requirements-export.txt": "requirements-export.lock",
-    "requirements-test.txt": "requirements-test.lock",
+    "requirements.txt": "requirements.lock.txt",
+    "requirements-export.txt": "requirements-export.lock.txt",
+    "requirements-test.txt": "requirements-test.lock.txt",
 }
 HINT = "bash .ci/install.sh --export"
 
@@ -74,8 +74,8 @@ def test_every_range_is_locked_at_a_version_it_allows(ranges):
 
 
 def test_the_locks_agree_on_every_version():
-    test_lock = _locked("requirements-test.lock")
-    for lock in ("requirements.lock", "requirements-export.lock"):
+    test_lock = _locked("requirements-test.lock.txt")
+    for lock in ("requirements.lock.txt", "requirements-export.lock.txt"):
         for name, version in _locked(lock).items():
             assert test_lock.get(name) == version, f"{lock}: {name}=={version}"
 
@@ -92,7 +92,7 @@ def test_the_venv_holds_exactly_the_locked_versions():
     """The suite runs on what the lock says, not on whatever was newest the day it installed."""
     if os.environ.get("BOOK_DEPS") == "ranges":
         pytest.skip("BOOK_DEPS=ranges: the drift check installs the newest versions on purpose")
-    for name, version in _locked("requirements-test.lock").items():
+    for name, version in _locked("requirements-test.lock.txt").items():
         assert metadata.version(name) == version, name
 
 
@@ -114,11 +114,11 @@ def test_dependabot_and_the_drift_check_are_configured():
 
 @pytest.fixture(scope="module")
 def site_python(tmp_path_factory) -> list[str]:
-    """A Python that sees only the distributions of requirements.lock, as the `.venv` of the
+    """A Python that sees only the distributions of requirements.lock.txt, as the `.venv` of the
     first README command would: each one's installed files are linked into a folder that
     replaces site-packages (-S), so anything else fails to import as on that machine."""
     folder = tmp_path_factory.mktemp("site-packages")
-    for name in _locked("requirements.lock"):
+    for name in _locked("requirements.lock.txt"):
         for file in metadata.distribution(name).files or []:
             top = file.parts[0]
             source = Path(file.locate()).parents[len(file.parts) - 1] / top
