@@ -166,6 +166,11 @@ def test_pdf_fonts_are_embedded(exported, lang):
     assert rows
     # Columns: name, type (one or two words), encoding, emb, sub, uni, object, generation.
     assert [row for row in rows if row.split()[-5] != "yes"] == []
+    # Every font a CID TrueType one (TrueType outlines), none Type 3, CJK included.
+    assert [row for row in rows if "Type 3" in row] == []
+    assert all("CID TrueType" in row for row in rows), rows
+    if lang == "zh":
+        assert any("WenQuanYiMicroHei" in row for row in rows)
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -14,6 +14,7 @@ be matched to the document's headings by position.
 
 from __future__ import annotations
 
+import base64
 import io
 import os
 from html import escape
@@ -68,6 +69,7 @@ def _print_book(browser, book: Book, site_dir: Path, output: Path, ui: dict) -> 
     document = site_dir / f".print-{book.lang}.html"
     page = browser.new_page()
     try:
+        _svg_without_synthesis(book, site_dir)
         html = _render(book, ui, key_page="")
         headings = _headings(html)
         places = _destinations(PdfReader(io.BytesIO(_print(page, document, html))))
@@ -86,6 +88,21 @@ def _print_book(browser, book: Book, site_dir: Path, output: Path, ui: dict) -> 
     finally:
         page.close()
         document.unlink(missing_ok=True)
+
+
+def _svg_without_synthesis(book: Book, site_dir: Path) -> None:
+    """SVG figures inline (data: URLs), told not to synthesise bold or italic: an SVG image
+    is a document of its own, out of the print CSS's reach, and a CJK font with one weight
+    made bold by Chromium is embedded as a Type 3 font."""
+    for page in book.pages:
+        for image in page.article.cssselect("img[src]"):
+            path = site_dir / image.get("src")
+            if path.suffix != ".svg" or not path.is_file():
+                continue
+            svg = path.read_text("utf-8")
+            end = svg.index(">", svg.index("<svg")) + 1
+            svg = svg[:end] + "<style>* { font-synthesis: none; }</style>" + svg[end:]
+            image.set("src", "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode())
 
 
 def _render(book: Book, ui: dict, key_page: str) -> str:
