@@ -370,3 +370,93 @@ def test_export_without_a_build_says_so_in_one_line(tmp_path):
     result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
     assert result.returncode == 2
     assert result.stderr == f"{tmp_path}: no built site here; run without --no-build.\n"
+
+
+# -----------------------------------------------------------------------------
+# A generated book: many chapters, every kind of heading and box, tabbed code
+# -----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def tabbed_book(tmp_path_factory):
+    """tests/export_book.py's book, built and exported as its Python edition."""
+    from export_book import make_book
+
+    root = tmp_path_factory.mktemp("tabbed-book")
+    sets = make_book(root, ROOT, chapters=24)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "hooks/book.py", "export", "--site-dir", str(root / "site")]
+    command += ["--formats", "pdf", "epub", "--tab", "Python"]
+    result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return root / "site" / "downloads", sets
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_generated_book_bookmarks_cover_every_chapter_and_heading(tabbed_book, lang):
+    from export_book import TITLES
+
+    downloads, _ = tabbed_book
+    reader = PdfReader(downloads / f"llm-book-{lang}-python.pdf")
+    top = [item.title for item in reader.outline if not isinstance(item, list)]
+    chapters = [TITLES[lang].format(n=n) for n in range(1, 25)]
+    assert [t for t in top if t in chapters] == chapters
+    count = 0
+
+    def walk(items):
+        nonlocal count
+        for item in items:
+            walk(item) if isinstance(item, list) else None
+            count += not isinstance(item, list)
+
+    walk(reader.outline)
+    # Per chapter: its title, three sections, each with an h3 and an h4.
+    assert count >= 24 * 10
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_generated_book_keeps_the_python_tab_or_the_first(tabbed_book, lang):
+    from export_book import mark
+
+    downloads, sets = tabbed_book
+    pdf = _pdf_text(downloads / f"llm-book-{lang}-python.pdf")
+    with zipfile.ZipFile(downloads / f"llm-book-{lang}-python.epub") as epub:
+        xhtml = "".join(
+            BeautifulSoup(epub.read(name), "lxml-xml").get_text(" ")
+            for name in epub.namelist()
+            if name.endswith(".xhtml")
+        )
+    assert len(sets) == 72 and max(len(labels) for _, labels in sets) >= 10
+    for n, labels in sets:
+        kept = "Python" if "Python" in labels else labels[0]
+        for text in (pdf, xhtml):
+            shown = [label for label in labels if re.search(rf"\b{mark(label, n)}\b", text)]
+            assert shown == [kept], (n, labels)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_generated_book_epub_passes_epubcheck(tabbed_book, lang):
+    downloads, _ = tabbed_book
+    result = subprocess.run(
+        [
+            "java",
+            "-jar",
+            "/usr/share/java/epubcheck.jar",
+            str(downloads / f"llm-book-{lang}-python.epub"),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_generated_book_pdf_fonts_are_truetype(tabbed_book, lang):
+    downloads, _ = tabbed_book
+    rows = subprocess.run(
+        ["pdffonts", str(downloads / f"llm-book-{lang}-python.pdf")],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()[2:]
+    assert rows and [row for row in rows if "CID TrueType" not in row] == []

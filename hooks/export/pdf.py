@@ -19,6 +19,7 @@ import io
 import os
 from html import escape
 from pathlib import Path
+from urllib.parse import unquote
 
 import lxml.html
 from pypdf import PdfReader, PdfWriter
@@ -149,7 +150,9 @@ def _destinations(reader: PdfReader) -> dict[str, tuple[int, float | None]]:
     """Element id -> (page from 0, top) of every named destination Chromium wrote."""
     places = {}
     for name, dest in reader.named_destinations.items():
-        places[name.removeprefix("/")] = (reader.get_destination_page_number(dest), dest.top)
+        # Chromium percent-encodes the id (UTF-8): '/x--%E6%AD%A3' for 'x--正'.
+        anchor = unquote(name.removeprefix("/"))
+        places[anchor] = (reader.get_destination_page_number(dest), dest.top)
     return places
 
 
