@@ -151,11 +151,26 @@ def test_pdf_contents_give_each_chapter_its_page(exported, lang):
     contents = reader.pages[1].extract_text()
     for item in reader.outline:
         if not isinstance(item, list):
-            page = reader.get_destination_page_number(item) + 1
+            page = reader.page_labels[reader.get_destination_page_number(item)]
             line = next(
                 row for row in contents.splitlines() if normalize(item.title) in normalize(row)
             )
             assert line.rstrip().endswith(str(page)), (item.title, line)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pdf_numbers_front_matter_in_roman_and_the_body_from_chapter_one(exported, lang):
+    reader = PdfReader(_pdf(exported, lang))
+    first = reader.get_destination_page_number(reader.outline[0])  # chapter 1
+    labels = reader.page_labels
+    assert first == 2 and labels[:first] == ["i", "ii"]
+    assert labels[first:] == [str(n) for n in range(1, len(labels) - first + 1)]
+    # What each page prints at its foot says the same; the cover prints none.
+    feet = [
+        page.strip().splitlines()[-1].strip()
+        for page in _pdf_text(_pdf(exported, lang)).split("\f")[:-1]
+    ]
+    assert feet[1] == "ii" and feet[first:] == labels[first:]
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -80,12 +80,17 @@ def _print_book(browser, book: Book, site_dir: Path, output: Path, ui: dict) -> 
                 "these headings of the contents were not laid out in the PDF (hidden by the "
                 f"page's CSS?): {', '.join(missing or [ui['export_answer_key']])}"
             )
+        # Page 1 is chapter 1's first page; the cover and the contents count in roman.
+        first = places[book.toc[0].anchor][0] if book.toc else 0
         for entry in book.toc:
-            entry.page = str(places[entry.anchor][0] + 1)
-        html = _render(book, ui, key_page=str(places["answer-key"][0] + 1))
+            entry.page = str(places[entry.anchor][0] - first + 1)
+        html = _render(book, ui, key_page=str(places["answer-key"][0] - first + 1))
         final = PdfReader(io.BytesIO(_print(page, document, html)))
+        numbers = PdfReader(io.BytesIO(_print_numbers(page, len(final.pages) - first)))
+        writer = PdfWriter(clone_from=final)
+        _number_pages(writer, numbers, first)
         output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_bytes(_with_bookmarks(final, headings))
+        output.write_bytes(_with_bookmarks(writer, _destinations(final), headings))
     finally:
         page.close()
         document.unlink(missing_ok=True)
@@ -156,10 +161,33 @@ def _destinations(reader: PdfReader) -> dict[str, tuple[int, float | None]]:
     return places
 
 
-def _with_bookmarks(reader: PdfReader, headings: list[tuple[int, str, str]]) -> bytes:
+def _print_numbers(page, count: int) -> bytes:
+    """`count` blank pages whose footers read 1, 2, 3...: Chromium cannot reset the page
+    counter at chapter 1 (counter-reset on @page or an element is ignored), so the body's
+    numbers are printed apart, in the same font and place, and laid over its pages."""
+    css = (Path(__file__).with_name("templates") / "print.css").read_text("utf-8")
+    # An empty block breaks no page: each has a height.
+    blank = '<div style="height: 1px; break-after: page"></div>' * max(count - 1, 0)
+    blank += '<div style="height: 1px"></div>'
+    page.set_content(
+        f"<!doctype html><html><head><style>{css}</style></head>"
+        f'<body><div class="page-numbers">{blank}</div></body></html>'
+    )
+    return page.pdf(format="A4", prefer_css_page_size=True, tagged=False)
+
+
+def _number_pages(writer: PdfWriter, numbers: PdfReader, first: int) -> None:
+    """Arabic numbers from chapter 1 on the pages and in the viewer's page labels
+    (/PageLabels), roman before it."""
+    for index, number_page in enumerate(numbers.pages):
+        writer.pages[first + index].merge_page(number_page)
+    if first:
+        writer.set_page_label(0, first - 1, style="/r")
+    writer.set_page_label(first, len(writer.pages) - 1, style="/D", start=1)
+
+
+def _with_bookmarks(writer: PdfWriter, places: dict, headings: list[tuple[int, str, str]]) -> bytes:
     """The PDF with one bookmark per heading laid out, nested by level."""
-    writer = PdfWriter(clone_from=reader)
-    places = _destinations(reader)
     parents: list[tuple[int, object]] = []  # (level, bookmark) of the open ancestors
     for level, anchor, title in headings:
         if anchor not in places:
