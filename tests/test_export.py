@@ -475,3 +475,31 @@ def test_generated_book_pdf_fonts_are_truetype(tabbed_book, lang):
         check=True,
     ).stdout.splitlines()[2:]
     assert rows and [row for row in rows if "CID TrueType" not in row] == []
+
+
+@pytest.mark.parametrize("alternate", [True, False])
+@pytest.mark.parametrize(
+    ("label", "kept"), [(None, "Python"), ("c++", "C++"), (" Rust ", "Rust"), ("Go", "Python")]
+)
+def test_a_tab_set_keeps_the_labelled_tab_or_its_first(alternate, label, kept):
+    """Both styles of pymdownx.tabbed; no label (the default edition) keeps the first tab."""
+    import lxml.html
+    import markdown
+
+    from export.tabs import keep_tab
+
+    source = "\n\n".join(
+        f'=== "{name}"\n\n    ```python\n    {name.lower().strip("+")}_code = 1\n    ```'
+        for name in ("Python", "C++", "Rust")
+    )
+    html = markdown.markdown(
+        source + "\n\nafter\n",
+        extensions=["pymdownx.tabbed", "pymdownx.superfences"],
+        extension_configs={"pymdownx.tabbed": {"alternate_style": alternate}},
+    )
+    article = lxml.html.fragment_fromstring(f"<article>{html}</article>")
+    assert keep_tab(article, label) == 1
+    assert article.cssselect(".print-tab__label")[0].text == kept
+    text = " ".join(article.text_content().split())
+    codes = [n for n in ("python_code", "c_code", "rust_code") if n in text]
+    assert codes == [f"{kept.lower().strip('+')}_code"] and text.endswith("after")
