@@ -180,7 +180,9 @@ def _number_pages(writer: PdfWriter, numbers: PdfReader, first: int) -> None:
     """Arabic numbers from chapter 1 on the pages and in the viewer's page labels
     (/PageLabels), roman before it."""
     for index, number_page in enumerate(numbers.pages):
-        writer.pages[first + index].merge_page(number_page)
+        page = writer.pages[first + index]
+        page.merge_page(number_page)
+        page.compress_content_streams()  # merging leaves the page's content uncompressed
     if first:
         writer.set_page_label(0, first - 1, style="/r")
     writer.set_page_label(first, len(writer.pages) - 1, style="/D", start=1)
