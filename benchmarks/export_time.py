@@ -36,10 +36,10 @@ import json, os, sys, time, logging
 sys.path.insert(0, os.path.join(os.getcwd(), "hooks"))
 logging.disable(logging.INFO)
 from mkdocs.config import load_config
-import export.run, export.pdf, export.epub, export.offline
+import export.run, export.pdf, export.epub, export.offline, export.source, export.assemble
 PHASES = {
-    "read built pages": (export.run, "read_books"),
-    "assemble (tabs, clean, answers)": (export.run, "assemble"),
+    "read built pages": (export.source, "read_books"),
+    "assemble (tabs, clean, answers)": (export.assemble, "assemble"),
     "render print HTML": (export.pdf, "_render"),
     "Chromium prints (2 passes)": (export.pdf, "_print"),
     "page numbers print": (export.pdf, "_print_numbers"),

@@ -9,15 +9,13 @@ tab label (`--tab Python`) carries it in its names: downloads/<name>-<lang>-pyth
 from __future__ import annotations
 
 import logging
+import re
 import time
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
 from export import ExportError
-from export.assemble import assemble
-from export.source import read_books
-from export.tabs import edition_suffix
 from languages import language_codes
 from ui_strings import load_strings
 
@@ -40,11 +38,24 @@ def download_paths(config: MkDocsConfig, site_dir: Path, tab: str | None = None)
     return paths
 
 
+def edition_suffix(label: str | None) -> str:
+    """What an edition adds to a file name: '' for the default, '-cpp' for 'C++'."""
+    if not label:
+        return ""
+    name = label.strip().lower().replace("++", "pp").replace("+", "p").replace("#", "sharp")
+    return "-" + (re.sub(r"[^\w]+", "-", name).strip("-_") or "tab")
+
+
 def export_book(
     config: MkDocsConfig, site_dir: Path, formats=FORMATS, tabs: list[str] | None = None
 ) -> dict[str, float]:
     """Write the chosen formats from a built site, one edition per tab label (the default
     edition when there is none); return the seconds each format took."""
+    # Imported here: `book.py export-quizzes` imports this module and must run with
+    # requirements.txt alone (no lxml, pypdf or Playwright).
+    from export.assemble import assemble
+    from export.source import read_books
+
     locales = language_codes(config)
     strings = load_strings(locales)
     ui = {lang: {key: texts[lang] for key, texts in strings.items()} for lang in locales}

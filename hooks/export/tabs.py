@@ -14,8 +14,6 @@ Both styles of pymdownx.tabbed are read: the alternate style (labels together in
 
 from __future__ import annotations
 
-import re
-
 import lxml.html
 from lxml.html import builder as E
 
@@ -40,14 +38,6 @@ def keep_tab(article: lxml.html.HtmlElement, label: str | None) -> int:
         tab_set.getparent().replace(tab_set, kept)
         count += 1
     return count
-
-
-def edition_suffix(label: str | None) -> str:
-    """What an edition adds to a file name: '' for the default, '-cpp' for 'C++'."""
-    if not label:
-        return ""
-    name = label.strip().lower().replace("++", "pp").replace("+", "p").replace("#", "sharp")
-    return "-" + (re.sub(r"[^\w]+", "-", name).strip("-_") or "tab")
 
 
 # -----------------------------------------------------------------------------
