@@ -442,6 +442,8 @@ def test_generated_book_keeps_the_python_tab_or_the_first(tabbed_book, lang):
             if name.endswith(".xhtml")
         )
     assert len(sets) == 72 and max(len(labels) for _, labels in sets) >= 10
+    # Every box's text is on paper, collapsible ones (??? in the source) included.
+    assert pdf.count("in a box.") == 72 and xhtml.count("in a box.") == 72
     for n, labels in sets:
         kept = "Python" if "Python" in labels else labels[0]
         for text in (pdf, xhtml):
