@@ -42,6 +42,7 @@ PHASES = {
     "assemble (tabs, clean, answers)": (export.assemble, "assemble"),
     "render print HTML": (export.pdf, "_render"),
     "Chromium prints (2 passes)": (export.pdf, "_print"),
+    "read destinations (pypdf)": (export.pdf, "_destinations"),
     "page numbers print": (export.pdf, "_print_numbers"),
     "stamp numbers": (export.pdf, "_number_pages"),
     "bookmarks, write PDF": (export.pdf, "_with_bookmarks"),
@@ -88,7 +89,7 @@ def report(title: str, book: Path, built: dict, figures: dict) -> None:
     print(f"\n{title}: site build {built['seconds']:.1f} s, export {total:.1f} s")
     print("  " + ", ".join(f"{k} {v:.1f} s" for k, v in figures["formats"].items()))
     phases = dict(figures["phases"])
-    phases["other (Chromium start, pages, SVG inlining)"] = total - sum(phases.values())
+    phases["other (Chromium start, parsing PDFs, SVG inlining)"] = total - sum(phases.values())
     for phase, seconds in sorted(phases.items(), key=lambda item: -item[1]):
         if seconds >= 0.05:
             print(f"  {phase:46} {seconds:6.1f} s  {100 * seconds / total:4.0f}%")
