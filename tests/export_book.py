@@ -43,13 +43,18 @@ def chapter(n: int, lang: str) -> tuple[str, list[tuple[int, list[str]]]]:
     sets = []
     for s in range(1, 4):
         lines += ["", f"## {word} {n}.{s} {{#s{n}-{s}}}", "", f"{word} " * 40]
-        lines += ["", f"### {word} {n}.{s}.1", "", f"#### {word} {n}.{s}.1.1", ""]
+        for level in range(3, 7):
+            lines += ["", f"{'#' * level} {word} {n}.{s}" + ".1" * (level - 2), ""]
         box = BOXES[(n + s) % len(BOXES)]
         marker = ["!!!", "???", "???+"][(n + s) % 3]
-        lines += [f'{marker} {box} "{word} {box}"', "", f"    {word} " * 1 + "in a box.", ""]
+        lines += [f'{marker} {box} "{word} {box}"', "", f"    {word} in a box.", ""]
         # Seeded alike in both languages: same labels, same places.
         tabs, labels = tab_set(random.Random(n * 10 + s), n * 10 + s, word, python=s != 2)
-        lines += [tabs, ""]
+        if s == 3:  # a tab set inside a box, as a worked example shows code
+            inner = "\n".join(("    " + line) if line else "" for line in tabs.split("\n"))
+            lines += [f'!!! example "{word} {n}"', "", inner, ""]
+        else:
+            lines += [tabs, ""]
         sets.append((n * 10 + s, labels))
     return "\n".join(lines) + "\n", sets
 
