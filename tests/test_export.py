@@ -505,3 +505,29 @@ def test_a_tab_set_keeps_the_labelled_tab_or_its_first(alternate, label, kept):
     text = " ".join(article.text_content().split())
     codes = [n for n in ("python_code", "c_code", "rust_code") if n in text]
     assert codes == [f"{kept.lower().strip('+')}_code"] and text.endswith("after")
+
+
+def test_a_heading_of_the_contents_hidden_on_paper_stops_the_pdf(tmp_path):
+    """Bookmarks and contents go by id: a heading Chromium does not lay out is named."""
+    import lxml.html
+
+    from export import ExportError
+    from export.assemble import assemble
+    from export.pdf import print_books
+    from export.source import BookPage, LanguageBook
+
+    article = lxml.html.fragment_fromstring(
+        '<article><h1 id="t">Title</h1><p>Text.</p>'
+        '<h2 id="shown">Shown</h2><div style="display: none"><h2 id="gone">Gone</h2></div>'
+        "</article>"
+    )
+    page = BookPage(key="x.md", slug="x", url="x/", title="Title", article=article)
+    book = assemble(LanguageBook("en", "en/", "Book", [page], []), "", lambda p, a: f"#{a}")
+    ui = {key: texts["en"] for key, texts in load_strings(LANGS).items()}
+    with pytest.raises(ExportError) as caught:
+        print_books([book], tmp_path, {"en": tmp_path / "book.pdf"}, {"en": ui})
+    assert str(caught.value) == (
+        "the en PDF has no place for these headings of its contents: 'Gone' (x). Chromium "
+        "laid them out nowhere: is a style hiding them (display: none) on the page?"
+    )
+    assert not (tmp_path / "book.pdf").exists()

@@ -74,11 +74,14 @@ def _print_book(browser, book: Book, site_dir: Path, output: Path, ui: dict) -> 
         html = _render(book, ui, key_page="")
         headings = _headings(html)
         places = _destinations(PdfReader(io.BytesIO(_print(page, document, html))))
-        missing = [e.title for e in book.toc if e.anchor not in places]
-        if missing or "answer-key" not in places:
+        missing = [f"'{e.title}' ({e.slug})" for e in book.toc if e.anchor not in places]
+        if "answer-key" not in places:
+            missing.append(f"'{ui['export_answer_key']}'")
+        if missing:
             raise ExportError(
-                "these headings of the contents were not laid out in the PDF (hidden by the "
-                f"page's CSS?): {', '.join(missing or [ui['export_answer_key']])}"
+                f"the {book.lang} PDF has no place for these headings of its contents: "
+                f"{', '.join(missing)}. Chromium laid them out nowhere: is a style hiding "
+                "them (display: none) on the page?"
             )
         # Page 1 is chapter 1's first page; the cover and the contents count in roman.
         first = places[book.toc[0].anchor][0] if book.toc else 0
