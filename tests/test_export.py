@@ -151,11 +151,26 @@ def test_pdf_contents_give_each_chapter_its_page(exported, lang):
     contents = reader.pages[1].extract_text()
     for item in reader.outline:
         if not isinstance(item, list):
-            page = reader.get_destination_page_number(item) + 1
+            page = reader.page_labels[reader.get_destination_page_number(item)]
             line = next(
                 row for row in contents.splitlines() if normalize(item.title) in normalize(row)
             )
             assert line.rstrip().endswith(str(page)), (item.title, line)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pdf_numbers_front_matter_in_roman_and_the_body_from_chapter_one(exported, lang):
+    reader = PdfReader(_pdf(exported, lang))
+    first = reader.get_destination_page_number(reader.outline[0])  # chapter 1
+    labels = reader.page_labels
+    assert first == 2 and labels[:first] == ["i", "ii"]
+    assert labels[first:] == [str(n) for n in range(1, len(labels) - first + 1)]
+    # What each page prints at its foot says the same; the cover prints none.
+    feet = [
+        page.strip().splitlines()[-1].strip()
+        for page in _pdf_text(_pdf(exported, lang)).split("\f")[:-1]
+    ]
+    assert feet[1] == "ii" and feet[first:] == labels[first:]
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -166,6 +181,11 @@ def test_pdf_fonts_are_embedded(exported, lang):
     assert rows
     # Columns: name, type (one or two words), encoding, emb, sub, uni, object, generation.
     assert [row for row in rows if row.split()[-5] != "yes"] == []
+    # Every font a CID TrueType one (TrueType outlines), none Type 3, CJK included.
+    assert [row for row in rows if "Type 3" in row] == []
+    assert all("CID TrueType" in row for row in rows), rows
+    if lang == "zh":
+        assert any("WenQuanYiMicroHei" in row for row in rows)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -365,3 +385,159 @@ def test_export_without_a_build_says_so_in_one_line(tmp_path):
     result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
     assert result.returncode == 2
     assert result.stderr == f"{tmp_path}: no built site here; run without --no-build.\n"
+
+
+# -----------------------------------------------------------------------------
+# A generated book: many chapters, every kind of heading and box, tabbed code
+# -----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def tabbed_book(tmp_path_factory):
+    """tests/export_book.py's book, built and exported as its Python edition."""
+    from export_book import make_book
+
+    root = tmp_path_factory.mktemp("tabbed-book")
+    sets = make_book(root, ROOT, chapters=24)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "hooks/book.py", "export", "--site-dir", str(root / "site")]
+    command += ["--formats", "pdf", "epub", "--tab", "Python"]
+    result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return root / "site" / "downloads", sets
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_generated_book_bookmarks_cover_every_chapter_and_heading(tabbed_book, lang):
+    from export_book import TITLES
+
+    downloads, _ = tabbed_book
+    reader = PdfReader(downloads / f"llm-book-{lang}-python.pdf")
+    top = [item.title for item in reader.outline if not isinstance(item, list)]
+    chapters = [TITLES[lang].format(n=n) for n in range(1, 25)]
+    assert [t for t in top if t in chapters] == chapters
+    count = 0
+
+    def walk(items):
+        nonlocal count
+        for item in items:
+            walk(item) if isinstance(item, list) else None
+            count += not isinstance(item, list)
+
+    walk(reader.outline)
+    # Per chapter: its title, three sections, each with an h3, h4, h5 and h6.
+    assert count >= 24 * 16
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_generated_book_keeps_the_python_tab_or_the_first(tabbed_book, lang):
+    from export_book import mark
+
+    downloads, sets = tabbed_book
+    pdf = _pdf_text(downloads / f"llm-book-{lang}-python.pdf")
+    with zipfile.ZipFile(downloads / f"llm-book-{lang}-python.epub") as epub:
+        xhtml = "".join(
+            BeautifulSoup(epub.read(name), "lxml-xml").get_text(" ")
+            for name in epub.namelist()
+            if name.endswith(".xhtml")
+        )
+    assert len(sets) == 72 and max(len(labels) for _, labels in sets) >= 10
+    # Every box's text is on paper, collapsible ones (??? in the source) included.
+    assert pdf.count("in a box.") == 72 and xhtml.count("in a box.") == 72
+    for n, labels in sets:
+        kept = "Python" if "Python" in labels else labels[0]
+        for text in (pdf, xhtml):
+            shown = [label for label in labels if re.search(rf"\b{mark(label, n)}\b", text)]
+            assert shown == [kept], (n, labels)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_generated_book_epub_passes_epubcheck(tabbed_book, lang):
+    downloads, _ = tabbed_book
+    result = subprocess.run(
+        [
+            "java",
+            "-jar",
+            "/usr/share/java/epubcheck.jar",
+            str(downloads / f"llm-book-{lang}-python.epub"),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_generated_book_pdf_fonts_are_truetype(tabbed_book, lang):
+    downloads, _ = tabbed_book
+    rows = subprocess.run(
+        ["pdffonts", str(downloads / f"llm-book-{lang}-python.pdf")],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()[2:]
+    assert rows and [row for row in rows if "CID TrueType" not in row] == []
+
+
+@pytest.mark.parametrize("alternate", [True, False])
+@pytest.mark.parametrize(
+    ("label", "kept"), [(None, "Python"), ("c++", "C++"), (" Rust ", "Rust"), ("Go", "Python")]
+)
+def test_a_tab_set_keeps_the_labelled_tab_or_its_first(alternate, label, kept):
+    """Both styles of pymdownx.tabbed; no label (the default edition) keeps the first tab."""
+    import lxml.html
+    import markdown
+
+    from export.tabs import keep_tab
+
+    source = "\n\n".join(
+        f'=== "{name}"\n\n    ```python\n    {name.lower().strip("+")}_code = 1\n    ```'
+        for name in ("Python", "C++", "Rust")
+    )
+    html = markdown.markdown(
+        source + "\n\nafter\n",
+        extensions=["pymdownx.tabbed", "pymdownx.superfences"],
+        extension_configs={"pymdownx.tabbed": {"alternate_style": alternate}},
+    )
+    article = lxml.html.fragment_fromstring(f"<article>{html}</article>")
+    assert keep_tab(article, label) == 1
+    assert article.cssselect(".print-tab__label")[0].text == kept
+    text = " ".join(article.text_content().split())
+    codes = [n for n in ("python_code", "c_code", "rust_code") if n in text]
+    assert codes == [f"{kept.lower().strip('+')}_code"] and text.endswith("after")
+
+
+def test_a_heading_of_the_contents_hidden_on_paper_stops_the_pdf(tmp_path):
+    """Bookmarks and contents go by id: a heading Chromium does not lay out is named."""
+    import lxml.html
+
+    from export import ExportError
+    from export.assemble import assemble
+    from export.pdf import print_books
+    from export.source import BookPage, LanguageBook
+
+    article = lxml.html.fragment_fromstring(
+        '<article><h1 id="t">Title</h1><p>Text.</p>'
+        '<h2 id="shown">Shown</h2><div style="display: none"><h2 id="gone">Gone</h2></div>'
+        "</article>"
+    )
+    page = BookPage(key="x.md", slug="x", url="x/", title="Title", article=article)
+    book = assemble(LanguageBook("en", "en/", "Book", [page], []), "", lambda p, a: f"#{a}")
+    ui = {key: texts["en"] for key, texts in load_strings(LANGS).items()}
+    caught = []
+
+    def export():  # in its own thread: the session's browser runs Playwright's loop here
+        try:
+            print_books([book], tmp_path, {"en": tmp_path / "book.pdf"}, {"en": ui})
+        except ExportError as err:
+            caught.append(err)
+
+    thread = threading.Thread(target=export)
+    thread.start()
+    thread.join()
+    assert len(caught) == 1
+    assert str(caught[0]) == (
+        "the en PDF has no place for these headings of its contents: 'Gone' (x). Chromium "
+        "laid them out nowhere: is a style hiding them (display: none) on the page?"
+    )
+    assert not (tmp_path / "book.pdf").exists()

@@ -3,8 +3,12 @@
 QTI is read with lxml and checked for what an importer needs (every file the
 manifest names is in the zip, every response condition names a real option,
 every feedback link a real feedback block, SCORE set to 100 by exactly the right
-answer). GIFT is read back by a small reader that follows Moodle's own import
-rules (escapes, ####, # feedback, %weights%, {#n:tolerance}).
+answer), then read as Canvas's importer reads answers (canvas_answers: numbers only
+from <or> or <and>, true/false only from option texts matching /true/ and /false/).
+GIFT is read back by a reader that follows the steps of Moodle's own
+(question/format/gift/format.php): escapes, type by the first of '#', '~',
+'=' with '->', TRUE/FALSE; weights by its regular expression; '[format]' prefixes;
+short answers compared with Moodle's '*' wildcard.
 """
 
 from __future__ import annotations
@@ -14,24 +18,29 @@ import re
 import subprocess
 import sys
 import zipfile
+from decimal import Decimal
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 from lxml import etree
 
-from quiz.load import load_quiz
+from quiz.load import QuizError, load_quiz
 from quiz.render import InlineMarkdown
 from quiz.schema import MultipleChoice, ShortAnswer, TrueFalse
-from quiz_book.gift import gift_text
+from quiz_book.gift import GiftError, gift_text
 from quiz_book.qti import qti_package
 
 ROOT = Path(__file__).parent.parent
-FIXTURE = Path(__file__).parent / "fixtures" / "export" / "every-type.yml"
+FIXTURES = Path(__file__).parent / "fixtures" / "export"
+FIXTURE = FIXTURES / "every-type.yml"
+TRAPS = FIXTURES / "gift-traps.yml"
 LANGS = ("zh", "en")
 QTI = "{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}"
 CP = "{http://www.imsglobal.org/xsd/imscp_v1p1}"
 TRUE_FALSE = {"zh": ("对", "错"), "en": ("True", "False")}
+# What learners read in each language's options, Canvas's marker added where missing.
+SHOWN_TRUE_FALSE = {"zh": ["对 (True)", "错 (False)"], "en": ["True", "False"]}
 # The question types Canvas's QTI importer knows, by its own names.
 CANVAS_TYPES = {
     "multiple_choice_question",
@@ -101,14 +110,10 @@ def check_item(item, question, lang: str) -> None:
         if question.accept.numbers:
             assert fields["question_type"] == "numerical_question"
             assert fib.get("fibtype") == "Decimal"
-            ranges = []
-            for condition in scoring:
-                low = condition.findtext(f".//{QTI}vargte")
-                high = condition.findtext(f".//{QTI}varlte")
-                exact = condition.findtext(f".//{QTI}varequal")
-                ranges.append((float(low), float(high)) if low else (float(exact),) * 2)
-            tol = question.accept.tolerance
-            assert ranges == [pytest.approx((n - tol, n + tol)) for n in question.accept.numbers]
+            tol = Decimal(repr(question.accept.tolerance))
+            assert canvas_numbers(scoring) == [
+                ("exact_answer", Decimal(repr(n)), tol) for n in question.accept.numbers
+            ]
         else:
             assert fields["question_type"] == "short_answer_question"
             texts = [c.findtext(f".//{QTI}varequal") for c in scoring]
@@ -127,7 +132,8 @@ def check_item(item, question, lang: str) -> None:
     assert lid.find(f"{QTI}render_choice").get("shuffle") == ("No" if pinned else "Yes")
     shown = [label.find(f".//{QTI}mattext").text for label in labels]
     if isinstance(question, TrueFalse):
-        assert shown == list(TRUE_FALSE[lang])
+        assert shown == SHOWN_TRUE_FALSE[lang]
+        assert canvas_true_false(shown) == ["True", "False"], "Canvas makes it multiple choice"
         correct = {idents[0 if question.answer else 1]}
         whys = [question.explain_true, question.explain_false]
     else:
@@ -150,6 +156,61 @@ def check_item(item, question, lang: str) -> None:
         assert [feedback[s] for s in shows] == ([RENDER(why[lang])] if why else [])
 
 
+def canvas_numbers(conditions) -> list[tuple]:
+    """Each scoring condition as Canvas's numeric importer reads it (QTIMigrationTool turns
+    <varequal> into stringMatch, vargte/varlte into customOperator; numeric_interaction.rb):
+    an <or> is an exact answer (the <varequal>) with a margin (the varlte minus it), an
+    <and> a range; anything else, a bare <varequal> included, gives no answer."""
+    answers = []
+    for condition in conditions:
+        either = condition.find(f".//{QTI}or")
+        if either is not None:
+            exact = either.findtext(f"{QTI}varequal")
+            if exact is None:
+                continue
+            upper = either.findtext(f"{QTI}and/{QTI}varlte")
+            margin = Decimal(upper) - Decimal(exact) if upper is not None else Decimal(0)
+            answers.append(("exact_answer", Decimal(exact), margin))
+        elif (both := condition.find(f".//{QTI}and")) is not None:
+            low, high = both.findtext(f"{QTI}vargte"), both.findtext(f"{QTI}varlte")
+            answers.append(("range_answer", Decimal(low), Decimal(high)))
+    return answers
+
+
+def canvas_true_false(texts: list[str]) -> list[str] | None:
+    """Canvas's check (choice_interaction.rb): two options, one matching /true/i and
+    another /false/i; it then names them True and False. None: multiple choice."""
+    if len(texts) != 2:
+        return None
+    true = next((t for t in texts if re.search("true", t, re.I)), None)
+    false = next((t for t in texts if t is not true and re.search("false", t, re.I)), None)
+    if true is None or false is None:
+        return None
+    return ["True" if t is true else "False" for t in texts]
+
+
+def test_the_canvas_readers_refuse_what_canvas_refuses():
+    """The readers above are not always true: the old forms fail them."""
+    bare = etree.fromstring(
+        f'<respcondition xmlns="{QTI[1:-1]}"><conditionvar>'
+        '<varequal respident="response1">3</varequal></conditionvar></respcondition>'
+    )
+    assert canvas_numbers([bare]) == []
+    assert canvas_true_false(["对", "错"]) is None
+    assert canvas_true_false(["真 (True)", "假 (False)"]) == ["True", "False"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_qti_numbers_are_plain_decimals_in_canvas_form(lang):
+    quiz = load_quiz(TRAPS, LANGS)
+    (assessment,) = read_qti(_package(quiz, lang)).values()
+    (item,) = [i for i in assessment.iter(f"{QTI}item") if i.get("title") == "tiny-number"]
+    numbers = [e.text for e in item.iter(f"{QTI}varequal", f"{QTI}vargte", f"{QTI}varlte")]
+    assert numbers == ["0.00001", "0.000009", "0.000011", "-2.5", "-2.500001", "-2.499999"]
+    for item, question in zip(assessment.iter(f"{QTI}item"), quiz.questions, strict=True):
+        check_item(item, question, lang)
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_qti_has_every_question_type_as_written(lang):
     quiz = load_quiz(FIXTURE, LANGS)
@@ -167,10 +228,14 @@ def test_qti_has_every_question_type_as_written(lang):
 # GIFT
 # -----------------------------------------------------------------------------
 
+# Moodle's escapedchar_pre: '\\' first, then the escaped specials, to placeholders.
 ESCAPES = {"\\\\": "\x00", "\\:": "\x01", "\\#": "\x02", "\\=": "\x03", "\\{": "\x04"}
 ESCAPES |= {"\\}": "\x05", "\\~": "\x06", "\\n": "\x07"}
 PLAIN = {"\x00": "\\", "\x01": ":", "\x02": "#", "\x03": "=", "\x04": "{", "\x05": "}"}
 PLAIN |= {"\x06": "~", "\x07": "\n"}
+FORMATS = ("moodle", "html", "plain", "markdown")
+GIFT_WEIGHT = re.compile(r"^%-*([0-9]{1,2})\.?([0-9]*)%")  # $giftanswerweightregex
+PHP_NUMERIC = re.compile(r"^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")  # is_numeric
 
 
 def _plain(text: str) -> str:
@@ -179,11 +244,34 @@ def _plain(text: str) -> str:
     return text.strip()
 
 
+def _formatted(text: str) -> tuple[str | None, str]:
+    """parse_text_with_format: a leading [name] of a known format is a format."""
+    text = text.strip()
+    if text.startswith("["):
+        name = text[1 : text.find("]")]
+        if name in FORMATS:
+            return name, _plain(text[len(name) + 2 :])
+    return None, _plain(text)
+
+
+def _weighted(answer: str, default: float) -> tuple[float, str]:
+    """answerweightparser, when Moodle's weight pattern matches the answer's start."""
+    if GIFT_WEIGHT.match(answer):
+        value, _, rest = answer[1:].partition("%")
+        return float(value), rest
+    return default, answer
+
+
+def _commented(answer: str) -> tuple[str, str]:
+    text, _, why = answer.partition("#")
+    return _formatted(text)[1], _formatted(why)[1]
+
+
 def read_gift(text: str) -> list[dict]:
-    """Questions as Moodle's importer reads them (a reader for this test, not all of GIFT)."""
+    """Questions as Moodle's GIFT importer reads them, step by step (readquestion)."""
     questions, category = [], None
     for block in re.split(r"\n\s*\n", text.strip()):
-        lines = [line for line in block.split("\n") if not line.strip().startswith("//")]
+        lines = [" " if line.strip().startswith("//") else line for line in block.split("\n")]
         block = "\n".join(lines).strip()
         for escaped, mark in ESCAPES.items():
             block = block.replace(escaped, mark)
@@ -191,44 +279,66 @@ def read_gift(text: str) -> list[dict]:
             category = block.removeprefix("$CATEGORY:").strip()
             continue
         name, body = re.fullmatch(r"::(.*?)::(.*)", block, re.DOTALL).groups()
+        start, finish = body.find("{"), body.find("}")
+        assert start >= 0 and finish > start, f"braceerror in {name}"
         assert body.count("{") == 1 and body.count("}") == 1, f"unescaped brace in {name}"
-        head, answers = body[: body.index("}")].split("{")
-        answers, _, general = answers.rpartition("####") if "####" in answers else (answers, 0, "")
-        fmt, head = re.fullmatch(r"(?:\[(\w+)\])?(.*)", head.strip(), re.DOTALL).groups()
-        q = {
-            "category": category,
-            "name": _plain(name),
-            "format": fmt,
-            "text": _plain(head),
-            "general": _plain(general),
-        }
-        answers = answers.strip()
-        if answers.startswith("#"):
+        answers = body[start + 1 : finish].strip()
+        head = body[:start]
+        general = ""
+        if "####" in answers:
+            answers, _, general = answers.rpartition("####")
+            answers = answers.strip()
+        fmt, head = _formatted(head)
+        q = {"category": category, "name": _plain(name), "format": fmt, "text": head}
+        q["general"] = _formatted(general)[1]
+        if not answers:
+            q["type"] = "essay"
+        elif answers[0] == "#":
             q["type"] = "numerical"
-            q["numbers"] = [
-                tuple(float(x) for x in a.split(":")) for a in answers[1:].replace("=", " ").split()
-            ]
+            q["numbers"] = []
+            for part in [a.strip() for a in answers[1:].split("=")]:
+                if part:
+                    weight, part = _weighted(part, 100.0)
+                    number, _, tolerance = _commented(part)[0].partition(":")
+                    assert PHP_NUMERIC.match(number) and PHP_NUMERIC.match(tolerance or "0")
+                    q["numbers"].append((number.strip(), tolerance.strip() or "0", weight))
         elif "~" in answers:
             q["type"] = "multichoice"
             q["single"] = "=" in answers
             q["options"] = []
-            for part in answers.replace("=", "~=").split("~")[1:]:
-                weight = 100.0 if part.startswith("=") else 0.0
-                part = part.removeprefix("=")
-                if match := re.match(r"%(-?[\d.]+)%", part):
-                    weight, part = float(match.group(1)), part[match.end() :]
-                option, _, why = part.partition("#")
-                q["options"].append((_plain(option), weight, _plain(why)))
+            for part in answers.replace("=", "~=").split("~"):
+                part = part.strip()
+                if not part:
+                    continue
+                if part[0] == "=":
+                    weight, part = 100.0, part[1:]
+                else:
+                    weight, part = _weighted(part, 0.0)
+                q["options"].append((*_commented(part), weight))
+        elif "=" in answers and "->" in answers:
+            q["type"] = "match"
         elif answers.split("#")[0].strip() in ("TRUE", "FALSE", "T", "F"):
             q["type"] = "truefalse"
-            bits = (answers.split("#") + ["", ""])[:3]
+            bits = (answers.split("#", 2) + ["", ""])[:3]
             q["answer"] = bits[0].strip() in ("TRUE", "T")
-            q["wrong"], q["right"] = _plain(bits[1]), _plain(bits[2])
+            q["wrong"], q["right"] = _formatted(bits[1])[1], _formatted(bits[2])[1]
         else:
             q["type"] = "shortanswer"
-            q["texts"] = [_plain(a) for a in answers.split("=")[1:]]
+            q["texts"] = []
+            for part in [a.strip() for a in answers.split("=")]:
+                if part:
+                    weight, part = _weighted(part, 100.0)
+                    q["texts"].append((_commented(part)[0], weight))
         questions.append(q)
     return questions
+
+
+def moodle_matches(response: str, pattern: str) -> bool:
+    """qtype_shortanswer's compare_string_with_wildcard: runs of '*' not escaped match
+    anything, '\\*' is a star, the rest is literal; case ignored."""
+    bits = re.split(r"(?<!\\)\*+", pattern)
+    regex = ".*".join(re.escape(bit.replace("\\*", "*")) for bit in bits)
+    return re.fullmatch(regex, response, re.IGNORECASE) is not None
 
 
 def check_gift(read: dict, question, quiz_id: str, lang: str) -> None:
@@ -240,9 +350,17 @@ def check_gift(read: dict, question, quiz_id: str, lang: str) -> None:
         accept = question.accept
         if accept.numbers:
             assert read["type"] == "numerical"
-            assert read["numbers"] == [(n, accept.tolerance) for n in accept.numbers]
+            assert [(Decimal(n), Decimal(t), w) for n, t, w in read["numbers"]] == [
+                (Decimal(repr(n)), Decimal(repr(accept.tolerance)), 100.0) for n in accept.numbers
+            ]
+            assert not any("e" in n + t for n, t, _ in read["numbers"]), "exponent form"
         else:
-            assert read["type"] == "shortanswer" and read["texts"] == accept.texts[lang]
+            assert read["type"] == "shortanswer"
+            assert [w for _, w in read["texts"]] == [100.0] * len(accept.texts[lang])
+            patterns = [p for p, _ in read["texts"]]
+            for text, pattern in zip(accept.texts[lang], patterns, strict=True):
+                assert moodle_matches(text, pattern), (text, pattern)
+                assert not moodle_matches(text + "x", pattern), (text, pattern)
         return
     if isinstance(question, TrueFalse):
         assert read["type"] == "truefalse" and read["answer"] == question.answer
@@ -255,9 +373,11 @@ def check_gift(read: dict, question, quiz_id: str, lang: str) -> None:
     multiple = isinstance(question, MultipleChoice)
     assert read["type"] == "multichoice" and read["single"] == (not multiple)
     texts = [(o.text[lang], o.explanation[lang] if o.explanation else "") for o in question.options]
-    assert [(text, why) for text, _, why in read["options"]] == texts
-    weights = [w for _, w, _ in read["options"]]
+    assert [(text, why) for text, why, _ in read["options"]] == texts
+    weights = [w for _, _, w in read["options"]]
     assert [w > 0 for w in weights] == [o.correct for o in question.options]
+    if not multiple:
+        assert weights == [100.0 if o.correct else 0.0 for o in question.options]
     # Moodle refuses a multiple-answer question whose right answers do not add up to 100%.
     assert sum(w for w in weights if w > 0) == pytest.approx(100, abs=1e-4)
 
@@ -271,6 +391,46 @@ def test_gift_has_every_question_type_as_written(lang):
     assert len(read) == len(quiz.questions)
     for entry, question in zip(read, quiz.questions, strict=True):
         check_gift(entry, question, quiz.id, lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_gift_reads_back_texts_that_mean_something_to_moodle(lang):
+    quiz = load_quiz(TRAPS, LANGS)
+    text = gift_text([quiz], lang, title=lambda q: "a title")
+    read = read_gift(text)
+    for entry, question in zip(read, quiz.questions, strict=True):
+        check_gift(entry, question, quiz.id, lang)
+    assert "e-0" not in text and "0.00001:0.000001" in text
+
+
+def test_the_gift_reader_reads_what_moodle_reads():
+    """The old forms: '->' made a matching question, a leading %10% a weight."""
+    (matching,) = read_gift("::a::[markdown]Q {\n=a->b\n####x\n}")
+    assert matching["type"] == "match"
+    (weighted,) = read_gift("::a::Q {\n=right\n~%10%wrong\n}")
+    assert [w for _, _, w in weighted["options"]] == [100.0, 10.0]
+    assert moodle_matches("anything", "*") and not moodle_matches("x", "\\*")
+
+
+def test_gift_refuses_arrow_among_several_accepted_texts():
+    quiz = load_quiz(FIXTURES / "arrow-among-several.yml", LANGS)
+    with pytest.raises(GiftError) as caught:
+        gift_text([quiz], "zh", title=lambda q: "a title")
+    assert str(caught.value) == (
+        f"{quiz.name}:7: question 'q1' → accept.texts (zh): Moodle's GIFT reads '->' in a "
+        "short answer with several accepted texts as a matching question, and GIFT cannot "
+        "escape it. Keep that text alone in its list, or write it without '->' (for example "
+        "with '→')."
+    )
+
+
+def test_accepted_texts_in_one_language_only_are_an_authoring_error():
+    with pytest.raises(QuizError) as caught:
+        load_quiz(FIXTURES / "short-texts-one-language.yml", LANGS, shown_as="one.yml")
+    assert str(caught.value) == (
+        "one.yml:7: question 'q1' → accept.texts: accepted texts in zh but none in en; "
+        "add 'en: [...]' with the answers a reader of that language types."
+    )
 
 
 # -----------------------------------------------------------------------------
@@ -305,3 +465,22 @@ def test_the_command_exports_the_books_quizzes_in_every_language(tmp_path):
             items = assessments[quiz.id].findall(f"{QTI}section/{QTI}item")
             for item, question in zip(items, quiz.questions, strict=True):
                 check_item(item, question, lang)
+
+
+def test_the_command_needs_nothing_beyond_requirements_txt(tmp_path):
+    """The README's first set-up installs requirements.txt only: no lxml, pypdf, Playwright."""
+    blocker = (
+        "import runpy, sys\n"
+        "class Block:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name.split('.')[0] in ('lxml', 'pypdf', 'playwright', 'cssselect'):\n"
+        "            raise ImportError(f'{name} is not in requirements.txt')\n"
+        "sys.meta_path.insert(0, Block())\n"
+        f"sys.argv = ['hooks/book.py', 'export-quizzes', '--out', {str(tmp_path)!r}]\n"
+        "runpy.run_path('hooks/book.py', run_name='__main__')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", blocker], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "zh" / "quizzes-qti.zip").is_file()

@@ -20,6 +20,7 @@ from markupsafe import Markup
 from export.answer_key import KeyEntry, take_answers
 from export.clean import clean_page
 from export.source import BookPage, LanguageBook
+from export.tabs import keep_tab
 
 TEMPLATES = Path(__file__).with_name("templates")
 ENV = Environment(
@@ -68,11 +69,13 @@ class Book:
         return [entry for entry in self.answers if entry.page is page]
 
 
-def assemble(source: LanguageBook, site_url: str, href_for) -> Book:
-    """Clean every page of a language, take the quiz answers out, list the contents."""
+def assemble(source: LanguageBook, site_url: str, href_for, tab: str | None = None) -> Book:
+    """Keep one tab of each tab set (export.tabs), clean every page of a language, take
+    the quiz answers out, list the contents."""
     by_url = {page.url: page for page in source.pages}
     images, answers, toc = set(), [], []
     for page in source.pages:
+        keep_tab(page.article, tab)
         images |= clean_page(page, by_url, site_url, href_for)
         answers += take_answers(page)
         toc.append(TocEntry(1, page.title, page.slug, page.slug))

@@ -4,7 +4,8 @@ Every id gets the page's prefix (`chapters-x--fig-y`), the h1 becomes the page's
 anchor, links to a page of the book point at its place in the book (through `href_for`,
 which the PDF and the EPUB answer differently), links to the rest of the site point at
 the book's own site, links to other hosts keep their text only. Images keep their path
-relative to the site root, where the book's files are assembled.
+relative to the site root, where the book's files are assembled. Collapsible boxes
+(<details>) are opened: paper cannot open them.
 """
 
 from __future__ import annotations
@@ -51,6 +52,8 @@ def clean_page(
             link.drop_tag()  # another host: the text stays, the link goes
         else:
             link.set("href", target)
+    for box in article.cssselect("details"):
+        box.set("open", "")  # paper and most e-readers cannot open a closed box
     images = set()
     for image in article.cssselect("img[src]"):
         path = posixpath.normpath(posixpath.join(page.url, unquote(image.get("src"))))

@@ -20,6 +20,14 @@ def add_export_arguments(parser) -> None:
     parser.add_argument(
         "--formats", nargs="+", choices=FORMATS, default=list(FORMATS), help="what to write"
     )
+    parser.add_argument(
+        "--tab",
+        action="append",
+        metavar="LABEL",
+        help="a print edition that keeps, in every tab set, the tab with this label (or the "
+        "first tab); repeat for several editions, each named with its label. Default: one "
+        "edition with the first tab of every set",
+    )
 
 
 def export_command(config, args) -> int:
@@ -38,12 +46,17 @@ def export_command(config, args) -> int:
         print(f"{site_dir}: no built site here; run without --no-build.", file=sys.stderr)
         return 2
     try:
-        timings = export_book(config, site_dir, args.formats)
+        timings = export_book(config, site_dir, args.formats, args.tab)
     except ExportError as err:
         print(f"export: {err}", file=sys.stderr)
         return 1
-    for key, path in download_paths(config, site_dir).items():
-        if path.exists() and key.split("-")[0] in args.formats:
+    written = {}  # path -> format, each file once (every edition shares the offline copy)
+    for tab in args.tab or [None]:
+        written |= {
+            path: key.split("-")[0] for key, path in download_paths(config, site_dir, tab).items()
+        }
+    for path, kind in written.items():
+        if path.exists() and kind in args.formats:
             print(f"wrote {path.relative_to(site_dir).as_posix()} ({path.stat().st_size:,} bytes)")
     print("seconds: " + ", ".join(f"{name} {value:.1f}" for name, value in timings.items()))
     return 0

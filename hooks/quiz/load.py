@@ -88,7 +88,7 @@ def load_quiz(path: Path, languages: tuple[str, ...], shown_as: str | None = Non
         errors = sorted(err.errors(), key=lambda e: e["type"] != "extra_forbidden")
         raise QuizError(_describe(errors[0], _nodes(text), data, name)) from None
     try:
-        check_rules(quiz)
+        check_rules(quiz, languages)
     except RuleBreak as err:
         raise QuizError(f"{name}:{line_of(_nodes(text), err.loc)}: {err.message}") from None
     return Quiz(

@@ -15,7 +15,7 @@ class RuleBreak(Exception):
     message: str
 
 
-def check_rules(quiz: QuizFile) -> None:
+def check_rules(quiz: QuizFile, languages: tuple[str, ...] = ()) -> None:
     """Raise RuleBreak for the first rule the quiz breaks."""
     if not quiz.questions:
         raise RuleBreak(
@@ -42,6 +42,22 @@ def check_rules(quiz: QuizFile) -> None:
                     f"{label} → accept: a short-answer question needs at least one accepted "
                     "answer; found none. Add 'numbers: [3]' or 'texts: {zh: [...], en: [...]}'.",
                 )
+            _check_texts(accept, loc, label, languages)
+
+
+def _check_texts(accept, loc: tuple, label: str, languages: tuple[str, ...]) -> None:
+    """Accepted texts in one language and not another: that language's quiz (on the site,
+    in Canvas, in Moodle) would have no right answer, or a blank one."""
+    texts = accept.texts or {}
+    given = [lang for lang in languages if texts.get(lang)]
+    missing = [lang for lang in languages if not texts.get(lang)]
+    if given and missing:
+        raise RuleBreak(
+            (*loc, "accept", "texts"),
+            f"{label} → accept.texts: accepted texts in {', '.join(given)} but none in "
+            f"{', '.join(missing)}; add '{missing[0]}: [...]' with the answers a reader of "
+            f"that language types.",
+        )
 
 
 def _check_options(question, loc: tuple, label: str) -> None:

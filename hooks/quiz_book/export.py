@@ -29,21 +29,21 @@ def export_quizzes(config, locales: tuple[str, ...], out: Path) -> list[Path]:
     titles = _titles(docs, locales)
     strings = load_strings(locales)
     render = InlineMarkdown(config)
-    written = []
+    files = {}  # every file made before any is written: an error leaves nothing half done
     for lang in locales:
-        folder = out / lang
-        folder.mkdir(parents=True, exist_ok=True)
 
         def title(quiz, lang=lang):
             return titles.get((quiz.id, lang), quiz.id)
 
         labels = (strings["quiz_true"][lang], strings["quiz_false"][lang])
-        qti = folder / "quizzes-qti.zip"
-        qti.write_bytes(qti_package(quizzes, lang, render, title=title, true_false=labels))
-        gift = folder / "quizzes.gift.txt"
-        gift.write_text(gift_text(quizzes, lang, title=title), "utf-8")
-        written += [qti, gift]
-    return written
+        files[out / lang / "quizzes-qti.zip"] = qti_package(
+            quizzes, lang, render, title=title, true_false=labels
+        )
+        files[out / lang / "quizzes.gift.txt"] = gift_text(quizzes, lang, title=title).encode()
+    for path, data in files.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    return list(files)
 
 
 def _titles(docs: Path, locales) -> dict[tuple[str, str], str]:

@@ -3,10 +3,18 @@
 A zip with imsmanifest.xml (IMS Content Packaging 1.1) and one assessment per
 quiz. Choice questions are response_lid items whose response processing sets
 SCORE to 100 for the right answer and shows each option's explanation
-(displayfeedback → itemfeedback); numbers are numerical items with a range per
-accepted number; text-only short answers are fill-in-the-blank items. The
-question's explanation is the general feedback ("general_fb"), as Canvas writes it.
-The standard library's ElementTree writes the XML: no new dependency for the site.
+(displayfeedback → itemfeedback); text-only short answers are fill-in-the-blank
+items. The question's explanation is the general feedback ("general_fb"), as
+Canvas writes it. The standard library's ElementTree writes the XML: exporting
+quizzes needs nothing beyond requirements.txt.
+
+Written the way Canvas's own importer (QTIMigrationTool, then qti_exporter) reads it:
+- a number is an exact answer with a margin, in the form Canvas's own exports use:
+  <or> of <varequal>n</varequal> and <and> n - tolerance <= x <= n + tolerance;
+  a bare <varequal> imports with no right answer;
+- Canvas keeps a true/false question only when its two option texts match /true/
+  and /false/ (then shows its own True and False), else it becomes multiple choice:
+  an option whose label does not say so is written 'label (True)', 'label (False)'.
 """
 
 from __future__ import annotations
@@ -16,10 +24,12 @@ import xml.etree.ElementTree as ET
 import zipfile
 
 from quiz.schema import MultipleChoice, ShortAnswer, TrueFalse
+from quiz_book.numbers import bounds, decimal_text
 
 QTI_NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 CP_NS = "http://www.imsglobal.org/xsd/imscp_v1p1"
 RESPONSE = "response1"
+CANVAS_TRUE_FALSE = ("True", "False")  # what Canvas looks for, case aside
 
 QUESTION_TYPES = {
     "single": "multiple_choice_question",
@@ -91,8 +101,10 @@ def _choices(question, lang: str, render, true_false) -> list[tuple[str, bool, s
     if isinstance(question, TrueFalse):
         whys = (question.explain_true, question.explain_false)
         return [
-            (label, question.answer == value, render(why[lang]) if why else None)
-            for label, value, why in zip(true_false, (True, False), whys, strict=True)
+            (_marked(label, marker), question.answer == value, render(why[lang]) if why else None)
+            for label, marker, value, why in zip(
+                true_false, CANVAS_TRUE_FALSE, (True, False), whys, strict=True
+            )
         ]
     return [
         (render(o.text[lang]), o.correct, render(o.explanation[lang]) if o.explanation else None)
@@ -168,16 +180,15 @@ def _short(question, lang: str, meta, presentation, processing) -> None:
         tolerance = question.accept.tolerance
         for number in question.accept.numbers:
             right = ET.SubElement(processing, "respcondition", attrib={"continue": "No"})
-            test = ET.SubElement(right, "conditionvar")
-            if tolerance:
-                within = ET.SubElement(test, "and")
-                ET.SubElement(within, "vargte", respident=RESPONSE).text = _num(number - tolerance)
-                ET.SubElement(within, "varlte", respident=RESPONSE).text = _num(number + tolerance)
-            else:
-                _equal(test, _num(number))
+            either = ET.SubElement(ET.SubElement(right, "conditionvar"), "or")
+            _equal(either, decimal_text(number))
+            low, high = bounds(number, tolerance)
+            within = ET.SubElement(either, "and")
+            ET.SubElement(within, "vargte", respident=RESPONSE).text = low
+            ET.SubElement(within, "varlte", respident=RESPONSE).text = high
             _score(right)
         return
-    for text in (question.accept.texts or {}).get(lang, []):
+    for text in question.accept.texts[lang]:
         right = ET.SubElement(processing, "respcondition", attrib={"continue": "No"})
         _equal(ET.SubElement(right, "conditionvar"), text)
         _score(right)
@@ -191,5 +202,6 @@ def _score(condition: ET.Element) -> None:
     ET.SubElement(condition, "setvar", action="Set", varname="SCORE").text = "100"
 
 
-def _num(value: float) -> str:
-    return repr(round(value, 10)).removesuffix(".0")
+def _marked(label: str, marker: str) -> str:
+    """The language's label, with Canvas's marker when the label does not contain it."""
+    return label if marker.lower() in label.lower() else f"{label} ({marker})"
