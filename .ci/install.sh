@@ -106,7 +106,11 @@ need python3-venv python3 -c "import ensurepip"
 export_needs() {
   need chromium                  # prints the PDF: Playwright drives Debian's Chromium
   need libatomic1                # Playwright's bundled Node driver links against it
-  need fonts-noto-cjk            # Chinese text
+  # Fonts with TrueType outlines, which the PDF embeds as real fonts (CFF ones, as Noto CJK,
+  # become Type 3): Chinese in WenQuanYi, Latin in DejaVu (guides/authors.md, "Fonts").
+  need fonts-wqy-microhei
+  need fonts-wqy-zenhei          # the few characters Micro Hei lacks
+  need fonts-dejavu-core
   need fonts-dejavu-extra        # a font with an OpenType MATH table: Chromium stretches MathML braces
 }
 
