@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import markdown
 import pytest
 from bs4 import BeautifulSoup
 
 from textbook.converter import ERROR_COLOR
+from textbook.math_ext import MathExtension
 from textbook.tex import TexError, check_output, render_formulas, tex_to_mathml
 
 
@@ -171,3 +173,48 @@ def test_every_formula_of_a_batch_gets_its_own_result():
 
 def test_escaped_braces_are_not_groups():
     assert _math(r"\{x\}").annotation.get_text() == r"\{x\}"
+
+
+# -----------------------------------------------------------------------------
+# In Markdown: a page's formulas converted together, problems in page order
+# -----------------------------------------------------------------------------
+
+
+def _markdown(text: str) -> tuple[BeautifulSoup, list[tuple[str, str, int]]]:
+    problems: list[tuple[str, str, int]] = []
+    math = MathExtension(report=lambda *problem: problems.append(problem))
+    html = markdown.Markdown(extensions=[math]).convert(text)
+    return BeautifulSoup(html, "lxml"), problems
+
+
+def test_a_pages_problems_come_in_page_order_with_the_line_inside_the_formula():
+    page, problems = _markdown(
+        "Inline $\\bad$ first.\n\n$$\n\\begin{aligned}\na &= 1 \\\\\nb &= \\worse\n"
+        "\\end{aligned}\n$$\n\nThen $x$ is fine."
+    )
+    assert problems == [
+        ("\\bad", "Temml: Unsupported function name: \\bad", 0),
+        (
+            "\\begin{aligned}\na &= 1 \\\\\nb &= \\worse\n\\end{aligned}",
+            "Temml: Unsupported function name: \\worse",
+            2,
+        ),
+    ]
+    assert [code.get_text() for code in page.select("code")] == [
+        "\\bad",
+        "\\begin{aligned}\na &= 1 \\\\\nb &= \\worse\n\\end{aligned}",
+    ]
+    assert page.select_one("p math").annotation.get_text() == "x"
+
+
+def test_a_tag_and_a_label_on_one_formula_is_an_error():
+    page, problems = _markdown("$$\nE = mc^2 \\tag{1}\n\\label{eq-e}\n$$")
+    assert problems == [
+        (
+            "E = mc^2 \\tag{1}",
+            "\\tag and \\label both number this formula: keep \\label (the book's number) or "
+            "\\tag (a mark of your own)",
+            0,
+        )
+    ]
+    assert page.select_one("#eq-e code")

@@ -29,6 +29,11 @@ from textbook.tex import TexError, render_formulas
 MATH_CLASS = "book-math"
 EQUATION_CLASS = "book-equation"
 _LABEL = re.compile(r"\\label\{([A-Za-z][\w:.-]*)\}")
+_TAG = re.compile(r"\\tag\*?(?![A-Za-z])")
+_TWO_NUMBERS = (
+    "\\tag and \\label both number this formula: keep \\label (the book's number) or \\tag "
+    "(a mark of your own)"
+)
 _PLACEHOLDER = re.compile("\x02wzxhzdk:(\\d+)\x03")
 
 
@@ -67,15 +72,21 @@ class _MathBatch(Treeprocessor):
         super().__init__(md)
         self.extension = extension
         self.pending: dict[int, tuple[str, bool]] = {}
+        self.refused: dict[int, str] = {}
 
-    def add(self, tex: str, *, display: bool) -> str:
-        """A placeholder for the formula's MathML, filled in by run()."""
+    def add(self, tex: str, *, display: bool, refuse: str = "") -> str:
+        """A placeholder for the formula's MathML, filled in by run(); `refuse` is an error
+        found before conversion."""
         placeholder = self.md.htmlStash.store("")
-        self.pending[len(self.md.htmlStash.rawHtmlBlocks) - 1] = (tex, display)
+        index = len(self.md.htmlStash.rawHtmlBlocks) - 1
+        self.pending[index] = (tex, display)
+        if refuse:
+            self.refused[index] = refuse
         return placeholder
 
     def run(self, root: etree.Element) -> None:
         pending, self.pending = self.pending, {}
+        refused, self.refused = self.refused, {}
         if not pending:
             return
         # In page order, so that problems are reported from top to bottom.
@@ -86,6 +97,8 @@ class _MathBatch(Treeprocessor):
         formulas = [pending[i] for i in indices]
         results = render_formulas(formulas, css_class=MATH_CLASS, macros=self.extension.macros)
         for index, (tex, _), result in zip(indices, formulas, results, strict=True):
+            if index in refused:
+                result = TexError(refused[index])
             if isinstance(result, TexError):
                 offset = tex[: result.position].count("\n") if result.position else 0
                 self.extension.report(tex, str(result), offset)
@@ -121,7 +134,8 @@ class _BlockMath(BlockArithmatexProcessor):
         if label:
             attrib = {"class": f"{MATH_CLASS}-block {EQUATION_CLASS}", "id": label.group(1)}
         div = etree.SubElement(parent, "div", attrib)
-        div.text = self.batch.add(tex, display=True)
+        refuse = _TWO_NUMBERS if label and _TAG.search(tex) else ""
+        div.text = self.batch.add(tex, display=True, refuse=refuse)
 
 
 def _tree_text(root: etree.Element) -> str:
