@@ -20,6 +20,7 @@ from mkdocs.structure.pages import Page
 import serve_mode
 from languages import current_language, is_first_build, language_codes
 from textbook.extension import BookExtension
+from textbook.macros import book_macros
 from textbook.numbering import chapter_numbers, check_references, fill, item_numbers
 from textbook.quiz_refs import quiz_questions
 from textbook.shared_assets import add_shared_assets
@@ -57,6 +58,8 @@ def on_config(config: MkDocsConfig) -> None:
         ext = BookExtension()
         config.markdown_extensions.append(ext)
     _state["ext"] = ext
+    # Book-wide math macros (extra.math.macros); a mistake there stops the build now.
+    ext.macros = book_macros(config)
     _translate_admonitions(config)
 
 

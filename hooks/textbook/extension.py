@@ -39,6 +39,8 @@ class BookExtension(Extension):
         self.page: PageContext | None = None
         self.problems: list[str] = []
         self.records: dict[str, PageRecord] = {}
+        # The book's math macros, from mkdocs.yml (macros.py); set by the hook.
+        self.macros: dict[str, str] = {}
 
     def start_build(self) -> None:
         self.page = None
@@ -51,11 +53,12 @@ class BookExtension(Extension):
         self.page = PageContext(record, SourceLines(source), files, locale, self.problems)
 
     def extendMarkdown(self, md: Markdown) -> None:
-        MathExtension(report=self._report_tex).extendMarkdown(md)
+        MathExtension(report=self._report_tex, macros=self.macros).extendMarkdown(md)
         # After toc (5: heading ids), before MkDocs rewrites links (relpath, 0).
         md.treeprocessors.register(BookTreeprocessor(md, self), "book-material", 3)
 
-    def _report_tex(self, tex: str, message: str) -> None:
+    def _report_tex(self, tex: str, message: str, line_offset: int = 0) -> None:
         if self.page is not None:
-            line = self.page.lines.line_of(tex)
-            self.page.report(line, f"cannot read the formula '{tex.strip()}': {message}.")
+            line = self.page.lines.line_of(tex) + line_offset
+            formula = " ".join(tex.split())  # one line in the log, however many in the page
+            self.page.report(line, f"cannot read the formula '{formula}': {message}.")

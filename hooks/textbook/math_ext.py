@@ -5,6 +5,10 @@ pymdownx.arithmatex finds `$...$`, `\\(...\\)`, `$$...$$`, `\\[...\\]` and
 alone), but it only wraps the TeX for a script to render in the browser. These
 subclasses keep its patterns and put MathML in the page instead. A display formula
 with `\\label{eq-id}` becomes a numbered equation with that id.
+
+Each formula leaves a placeholder in the page; once the inline patterns have run,
+every formula of the page is converted in one call into the JavaScript engine
+(tex.py), and the placeholders get their MathML.
 """
 
 from __future__ import annotations
@@ -13,51 +17,99 @@ import re
 import xml.etree.ElementTree as etree
 
 from markdown import Markdown
+from markdown.treeprocessors import Treeprocessor
 from pymdownx.arithmatex import (
     ArithmatexExtension,
     BlockArithmatexProcessor,
     InlineArithmatexPattern,
 )
 
-from textbook.tex import TexError, tex_to_mathml
+from textbook.tex import TexError, render_formulas
 
 MATH_CLASS = "book-math"
 EQUATION_CLASS = "book-equation"
 _LABEL = re.compile(r"\\label\{([A-Za-z][\w:.-]*)\}")
+_TAG = re.compile(r"\\tag\*?(?![A-Za-z])")
+_TWO_NUMBERS = (
+    "\\tag and \\label both number this formula: keep \\label (the book's number) or \\tag "
+    "(a mark of your own)"
+)
+_PLACEHOLDER = re.compile("\x02wzxhzdk:(\\d+)\x03")
 
 
 class MathExtension(ArithmatexExtension):
-    """Arithmatex's syntax with MathML output; reports bad TeX through `report(tex, message)`."""
+    """Arithmatex's syntax with MathML output.
 
-    def __init__(self, report, **kwargs) -> None:
+    Bad TeX is reported through `report(tex, message, line_offset)`, where
+    `line_offset` is the line inside the formula where the converter stopped.
+    `macros` are the book's (mkdocs.yml, macros.py).
+    """
+
+    def __init__(self, report, macros: dict[str, str] | None = None, **kwargs) -> None:
         super().__init__(**kwargs)
         self.report = report
+        self.macros = macros or {}
 
     def extendMarkdown(self, md: Markdown) -> None:
         super().extendMarkdown(md)
+        batch = _MathBatch(md, self)
         inline = md.inlinePatterns["arithmatex-inline"]
         md.inlinePatterns.register(
-            _InlineMath(inline.compiled_re.pattern, self, md), "arithmatex-inline", 189.9
+            _InlineMath(inline.compiled_re.pattern, batch, md), "arithmatex-inline", 189.9
         )
         block = md.parser.blockprocessors["arithmatex-block"]
         md.parser.blockprocessors.register(
-            _BlockMath(block.pattern.pattern, self, md), "arithmatex-block", 79.9
+            _BlockMath(block.pattern.pattern, batch, md), "arithmatex-block", 79.9
         )
+        # After the inline patterns (20), before toc (5) reads headings' text.
+        md.treeprocessors.register(batch, "book-math", 10)
 
-    def render(self, md: Markdown, tex: str, *, display: bool) -> str:
-        """The formula's MathML, stashed; invalid TeX is reported and shown as code."""
-        try:
-            html = tex_to_mathml(tex, display=display, css_class=MATH_CLASS)
-        except TexError as error:
-            self.report(tex, str(error))
-            html = f"<code>{etree_escape(tex)}</code>"
-        return md.htmlStash.store(html)
+
+class _MathBatch(Treeprocessor):
+    """The page's formulas, converted together once the tree holds all of them."""
+
+    def __init__(self, md: Markdown, extension: MathExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+        self.pending: dict[int, tuple[str, bool]] = {}
+        self.refused: dict[int, str] = {}
+
+    def add(self, tex: str, *, display: bool, refuse: str = "") -> str:
+        """A placeholder for the formula's MathML, filled in by run(); `refuse` is an error
+        found before conversion."""
+        placeholder = self.md.htmlStash.store("")
+        index = len(self.md.htmlStash.rawHtmlBlocks) - 1
+        self.pending[index] = (tex, display)
+        if refuse:
+            self.refused[index] = refuse
+        return placeholder
+
+    def run(self, root: etree.Element) -> None:
+        pending, self.pending = self.pending, {}
+        refused, self.refused = self.refused, {}
+        if not pending:
+            return
+        # In page order, so that problems are reported from top to bottom.
+        order = [int(i) for i in _PLACEHOLDER.findall(_tree_text(root))]
+        indices = [i for i in order if i in pending]
+        seen = set(indices)
+        indices += [i for i in pending if i not in seen]
+        formulas = [pending[i] for i in indices]
+        results = render_formulas(formulas, css_class=MATH_CLASS, macros=self.extension.macros)
+        for index, (tex, _), result in zip(indices, formulas, results, strict=True):
+            if index in refused:
+                result = TexError(refused[index])
+            if isinstance(result, TexError):
+                offset = tex[: result.position].count("\n") if result.position else 0
+                self.extension.report(tex, str(result), offset)
+                result = f"<code>{etree_escape(tex)}</code>"
+            self.md.htmlStash.rawHtmlBlocks[index] = result
 
 
 class _InlineMath(InlineArithmatexPattern):
-    def __init__(self, pattern: str, extension: MathExtension, md: Markdown) -> None:
-        super().__init__(pattern, extension.getConfigs())
-        self.extension = extension
+    def __init__(self, pattern: str, batch: _MathBatch, md: Markdown) -> None:
+        super().__init__(pattern, batch.extension.getConfigs())
+        self.batch = batch
         self.md = md
 
     def handleMatch(self, m, data):
@@ -66,13 +118,13 @@ class _InlineMath(InlineArithmatexPattern):
         if escapes:
             return super().handleMatch(m, data)
         tex = groups[2] or groups[5]
-        return self.extension.render(self.md, tex, display=False), m.start(0), m.end(0)
+        return self.batch.add(tex, display=False), m.start(0), m.end(0)
 
 
 class _BlockMath(BlockArithmatexProcessor):
-    def __init__(self, pattern: str, extension: MathExtension, md: Markdown) -> None:
-        super().__init__(pattern, extension.getConfigs(), md)
-        self.extension = extension
+    def __init__(self, pattern: str, batch: _MathBatch, md: Markdown) -> None:
+        super().__init__(pattern, batch.extension.getConfigs(), md)
+        self.batch = batch
 
     def mathjax_output(self, parent: etree.Element, math: str) -> None:
         # Called by run() for every display formula.
@@ -82,7 +134,12 @@ class _BlockMath(BlockArithmatexProcessor):
         if label:
             attrib = {"class": f"{MATH_CLASS}-block {EQUATION_CLASS}", "id": label.group(1)}
         div = etree.SubElement(parent, "div", attrib)
-        div.text = self.extension.render(self.parser.md, tex, display=True)
+        refuse = _TWO_NUMBERS if label and _TAG.search(tex) else ""
+        div.text = self.batch.add(tex, display=True, refuse=refuse)
+
+
+def _tree_text(root: etree.Element) -> str:
+    return "".join((e.text or "") + (e.tail or "") for e in root.iter())
 
 
 def etree_escape(text: str) -> str:

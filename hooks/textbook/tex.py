@@ -1,36 +1,122 @@
-"""LaTeX to MathML at build time, with latex2mathml, and the checks it does not do itself.
+"""LaTeX to MathML at build time, with Temml, and what the book refuses besides.
 
-latex2mathml passes an unknown command through as text and accepts unbalanced
-braces or a missing argument; a book wants those reported, so the tree it
-returns is checked before it is used.
+Temml (converter.py) stops on an unknown command or environment, an unbalanced
+group or a missing argument. The book also stops on what Temml would render
+wrongly without a word: a line break outside an environment (display math has
+one line), `\\ref` and friends (the book numbers equations itself), and any output
+that carries Temml's error colour or an <merror>.
 """
 
 from __future__ import annotations
 
 import re
-from xml.etree.ElementTree import Element, SubElement, tostring
-from xml.sax.saxutils import escape, unescape
+from xml.etree import ElementTree
 
-from latex2mathml.converter import convert_to_element
+from textbook.converter import ERROR_COLOR, convert
 
-# Elements whose MathML needs a fixed number of children, and the TeX that makes them.
-_ARITY = {"mfrac": (2, r"\frac"), "msqrt": (1, r"\sqrt"), "mroot": (2, r"\sqrt[n]")}
-_BRACES = re.compile(r"\\\\|\\[{}]|[{}]")
+# A formula's tokens that matter here; `\\` is a line break, `\{` an escaped brace.
+_TOKENS = re.compile(r"\\begin\s*\{[^{}]*\}|\\end\s*\{[^{}]*\}|\\[A-Za-z]+|\\.|[{}]|%[^\n]*")
+_NOT_REF = "{} is not used in formulas: refer to an equation from the text with [](#eq-id)"
+_REFUSED = {
+    "\\label": "\\label numbers a display formula only: put it on its own line inside $$ ... $$",
+    "\\ref": _NOT_REF.format("\\ref"),
+    "\\eqref": _NOT_REF.format("\\eqref"),
+}
+_LINE_BREAK = (
+    "a line break ({command}) outside an environment is ignored in MathML: put the lines in "
+    "\\begin{{gathered}} ... \\end{{gathered}}, or \\begin{{aligned}} ... \\end{{aligned}} "
+    "to align them at &"
+)
+_OPEN_MATH = re.compile(r"^<math\b[^>]*>")
+_ANNOTATION = '<annotation encoding="application/x-tex">'
 
 
 class TexError(ValueError):
-    """A formula the renderer rejected, with the renderer's own message."""
+    """A formula the renderer rejected, with the renderer's own message.
+
+    `position` is where in the TeX the problem is (0-based), when it is known.
+    """
+
+    def __init__(self, message: str, position: int | None = None) -> None:
+        super().__init__(message)
+        self.position = position
 
 
-def tex_to_mathml(tex: str, *, display: bool, css_class: str) -> str:
-    """MathML for one formula, carrying its TeX source as an annotation."""
-    _check_braces(tex)
+def render_formulas(
+    formulas: list[tuple[str, bool]], *, css_class: str, macros: dict[str, str] | None = None
+) -> list[str | TexError]:
+    """Each (tex, display) formula as MathML, or the TexError that says why not."""
+    results: list[str | TexError | None] = []
+    todo: list[int] = []
+    for tex, _ in formulas:
+        try:
+            check_source(tex)
+            results.append(None)
+            todo.append(len(results) - 1)
+        except TexError as error:
+            results.append(error)
+    converted = convert([formulas[i] for i in todo], macros or {})
+    for index, result in zip(todo, converted, strict=True):
+        tex, display = formulas[index]
+        if result.error:
+            position = len(tex) if result.at_end else result.position
+            where = " at the end of the formula" if result.at_end else ""
+            results[index] = TexError(result.error + where, position)
+            continue
+        try:
+            check_output(result.mathml)
+            results[index] = _finish(result.mathml, display=display, css_class=css_class)
+        except TexError as error:
+            results[index] = error
+    return results  # type: ignore[return-value]
+
+
+def tex_to_mathml(
+    tex: str, *, display: bool, css_class: str, macros: dict[str, str] | None = None
+) -> str:
+    """MathML for one formula, carrying its TeX source as an annotation; TexError if not."""
+    (result,) = render_formulas([(tex, display)], css_class=css_class, macros=macros)
+    if isinstance(result, TexError):
+        raise result
+    return result
+
+
+def check_source(tex: str) -> None:
+    """What Temml accepts but renders wrongly, or what the book does its own way."""
+    groups = environments = 0
+    for match in _TOKENS.finditer(tex):
+        token = match.group()
+        if token.startswith("\\begin"):
+            environments += 1
+        elif token.startswith("\\end"):
+            environments -= 1
+        elif token == "{":
+            groups += 1
+        elif token == "}":
+            groups -= 1
+        elif token in _REFUSED:
+            raise TexError(_REFUSED[token], match.start())
+        elif token in ("\\\\", "\\newline") and groups == 0 and environments <= 0:
+            raise TexError(_LINE_BREAK.format(command=token), match.start())
+
+
+def check_output(mathml: str) -> None:
+    """Temml's output must hold no error marker: a construct rendered in part is an error."""
     try:
-        math = convert_to_element(tex, display="block" if display else "inline")
-    except Exception as error:  # latex2mathml raises many types, all meaning "cannot read"
-        raise TexError(_describe(error)) from None
-    _check_tree(math)
-    return _serialize(math, tex, css_class)
+        root = ElementTree.fromstring(mathml)
+    except ElementTree.ParseError as error:
+        raise TexError(f"Temml's output is not well-formed MathML ({error})") from None
+    if root.tag != "math":
+        raise TexError(f"Temml's output is a <{root.tag}>, not <math>")
+    for element in root.iter():
+        style = element.get("style", "")
+        if (
+            element.tag == "merror"
+            or ERROR_COLOR in style
+            or "temml-error" in element.get("class", "")
+        ):
+            text = "".join(element.itertext()).strip()
+            raise TexError(f"Temml could not render '{text}'")
 
 
 # -----------------------------------------------------------------------------
@@ -38,50 +124,13 @@ def tex_to_mathml(tex: str, *, display: bool, css_class: str) -> str:
 # -----------------------------------------------------------------------------
 
 
-def _describe(error: Exception) -> str:
-    """latex2mathml's message, or its error's name when the message is empty."""
-    name = type(error).__name__
-    words = re.sub(r"(?<!^)(?=[A-Z])", " ", name.removesuffix("Error")).lower()
-    return f"latex2mathml: {words}" + (f" ({error})" if str(error) else "")
+def _finish(mathml: str, *, display: bool, css_class: str) -> str:
+    """The book's <math> (class, display), and the TeX kept out of the search index.
 
-
-def _check_braces(tex: str) -> None:
-    depth = 0
-    for match in _BRACES.finditer(tex):
-        token = match.group()
-        if token == "{":
-            depth += 1
-        elif token == "}":
-            depth -= 1
-            if depth < 0:
-                raise TexError("a '}' closes a group that was never opened")
-    if depth:
-        raise TexError(f"{depth} '{{' never closed")
-
-
-def _check_tree(math: Element) -> None:
-    for element in math.iter():
-        text = element.text or ""
-        if element.tag in ("mi", "mo", "mtext") and text.startswith("\\") and len(text) > 1:
-            raise TexError(f"unknown command {text}")
-        if element.tag in _ARITY:
-            wanted, command = _ARITY[element.tag]
-            if len(element) != wanted:
-                raise TexError(f"{command} needs {wanted} arguments, found {len(element)}")
-
-
-def _serialize(math: Element, tex: str, css_class: str) -> str:
-    """<math class display><semantics>…<annotation encoding="application/x-tex">."""
-    math.attrib.pop("xmlns", None)  # HTML parsers put <math> in the MathML namespace
-    math.set("class", css_class)
-    semantics = Element("semantics")
-    semantics.extend(list(math))
-    for child in list(math):
-        math.remove(child)
-    math.append(semantics)
-    # latex2mathml writes characters as "&#x…;" text, so the tree is unescaped once
-    # after serializing (as latex2mathml does); the TeX is escaped once more to match.
+    Temml's own class and inline style on <math> are for its stylesheet, which the
+    book replaces (textbook.css); its classes inside (tml-right, tml-jot) stay.
+    """
+    mode = "block" if display else "inline"
+    mathml = _OPEN_MATH.sub(f'<math display="{mode}" class="{css_class}">', mathml, count=1)
     # The TeX is for screen readers and copying, not for search (Pagefind skips it).
-    annotation = {"encoding": "application/x-tex", "data-pagefind-ignore": ""}
-    SubElement(semantics, "annotation", annotation).text = escape(tex)
-    return unescape(tostring(math, encoding="unicode"))
+    return mathml.replace(_ANNOTATION, _ANNOTATION[:-1] + ' data-pagefind-ignore="">', 1)
