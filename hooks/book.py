@@ -28,7 +28,7 @@ from book_check import check_book  # noqa: E402
 from book_pages import read_book  # noqa: E402
 from export.cli import add_export_arguments  # noqa: E402
 from freshness import freshness, mark_reviewed  # noqa: E402
-from install_hint import missing  # noqa: E402
+from install_hint import hint, missing  # noqa: E402
 from languages import language_codes  # noqa: E402
 from quiz.load import QuizError, load_quiz  # noqa: E402
 from quiz_book.export import export_quizzes  # noqa: E402
@@ -251,7 +251,11 @@ def main(argv: list[str] | None = None) -> int:
             # Imported here: the export's libraries are not part of the site's set-up.
             from export.cli import export_command
 
-            return export_command(config, args)
+            try:
+                return export_command(config, args)
+            except ModuleNotFoundError as err:
+                print(hint("export", [err.name]), file=sys.stderr)
+                return 2
         if args.command == "export-quizzes":
             return export(config, args.out)
         return new_chapter(config, args.slug, {"zh": args.zh, "en": args.en}, args.config_file)

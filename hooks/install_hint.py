@@ -31,8 +31,12 @@ def missing(command: str) -> str | None:
     requirements, programs, install = NEEDS[command]
     lacking = [name for name in _distributions(requirements) if not _installed(name)]
     lacking += [str(program) for program in programs if not program.exists()]
-    if not lacking:
-        return None
+    return hint(command, lacking) if lacking else None
+
+
+def hint(command: str, lacking: list[str]) -> str:
+    """The one line for a command that lacks these packages or programs."""
+    install = NEEDS[command][2]
     lacking_text = ", ".join(lacking)
     return f"{command} needs {lacking_text}, which the site's set-up leaves out: run {install}"
 
@@ -40,7 +44,9 @@ def missing(command: str) -> str | None:
 def _distributions(path: Path) -> list[str]:
     """The distributions a requirement file names itself (its `-r` includes are left out)."""
     names = []
-    for line in path.read_text("utf-8").splitlines():
+    # A book made from a copy without the requirement files: the import itself is checked.
+    lines = path.read_text("utf-8").splitlines() if path.exists() else []
+    for line in lines:
         line = line.split("#", 1)[0].strip()
         if not line or line.startswith("-"):
             continue

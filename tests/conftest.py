@@ -188,6 +188,7 @@ def exported(site) -> Path:
 # `pytest -m unit` is the inner loop: no build, no browser (guides/contributors.md).
 TIER_OF_FIXTURE = {
     "exported": "export",
+    "tabbed_book": "export",
     "browser": "browser",
     "visit": "browser",
     "server": "browser",
