@@ -69,7 +69,8 @@ def check_book(config: MkDocsConfig, *, structure: bool = True, stale: bool = Tr
     locales = language_codes(config)
     pages = read_book(Path(config.docs_dir), locales)
     same_page, config_problems = same_page_prefixes(config)
-    config_problems = check_config(config) + config_problems
+    strings_translated, setting_problems = code_strings(config)
+    config_problems = check_config(config) + config_problems + setting_problems
     convert = Converter(config)
     glossary = _glossary(config) if structure else None
     statuses = []
@@ -96,6 +97,7 @@ def check_book(config: MkDocsConfig, *, structure: bool = True, stale: bool = Tr
                         locales=locales,
                         same_page=same_page,
                         pairs=pairs,
+                        strings_translated=strings_translated,
                     ):
                         (status.warnings if finding.warning else status.problems).append(
                             finding.message
@@ -132,7 +134,7 @@ def _term_warnings(side_a: tuple, side_b: tuple, pairs: list, glossary: Glossary
 
 def same_page_prefixes(config: MkDocsConfig) -> tuple[list[list[str]], list[str]]:
     """extra → parity → same_page: groups of URL prefixes of one site's language versions."""
-    value = (config.extra or {}).get("parity", {}).get("same_page", [])
+    value = _parity_settings(config).get("same_page", [])
     if isinstance(value, list) and all(
         isinstance(group, list) and group and all(isinstance(p, str) for p in group)
         for group in value
@@ -142,6 +144,23 @@ def same_page_prefixes(config: MkDocsConfig) -> tuple[list[list[str]], list[str]
         "mkdocs.yml: extra → parity → same_page: expected a list of groups of URL prefixes, "
         "e.g. [[https://zh.wikipedia.org/wiki/, https://en.wikipedia.org/wiki/]]; "
         f"found {value!r}."
+    ]
+
+
+def _parity_settings(config: MkDocsConfig) -> dict:
+    settings = (config.extra or {}).get("parity") or {}
+    return settings if isinstance(settings, dict) else {}
+
+
+def code_strings(config: MkDocsConfig) -> tuple[bool, list[str]]:
+    """extra → parity → code_strings: `translated` when the book translates every string
+    literal in its code (no fence needs `{ .strings-translated }`), `same` by default."""
+    value = _parity_settings(config).get("code_strings", "same")
+    if value in ("same", "translated"):
+        return value == "translated", []
+    return False, [
+        "mkdocs.yml: extra → parity → code_strings: expected 'translated' (every string "
+        f"literal in code is translated) or 'same' (the default); found {value!r}."
     ]
 
 

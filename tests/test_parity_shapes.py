@@ -388,3 +388,53 @@ def test_blocks_keep_their_text_when_asked_for_a_check_that_reads_both_sides():
     plain = Recorder()
     markdown.Markdown(extensions=[plain]).convert("正文。\n")
     assert plain.take().blocks[0].text == ""
+
+
+def test_a_changed_number_beside_a_translated_string_is_named_first(check):
+    marked = "```python { .strings-translated }"
+    zh = '# 标题\n\n```python\nprint("你好")\nx = 3\n```\n'
+    en = zh.replace("你好", "hello").replace("3", "4")
+    number = (
+        f"{EN}:5: the code differs from {ZH}:5: '4' where it has '3'; only comments may "
+        "differ (text in each language: mark both fences { .translated })."
+    )
+    assert check(zh, en) == ([number], [])
+    assert check(zh.replace("```python", marked), en.replace("```python", marked)) == (
+        [number],
+        [],
+    )
+    dropped = en.replace("x = 4\n", "")
+    assert check(zh.replace("```python", marked), dropped.replace("```python", marked))[0] == [
+        f"{EN}:5: the code differs from {ZH}:5: the end of the block where it has 'x'; only "
+        "comments may differ (text in each language: mark both fences { .translated })."
+    ]
+
+
+def test_a_book_that_translates_every_string_says_so_once(tmp_path):
+    zh = '# 标题\n\n```python\nprint("你好")\nx = 3\n```\n'
+    en = zh.replace("你好", "hello")
+    docs = tmp_path / "docs"
+    write_pair(docs, zh, en)
+    config = parity_helpers._config(str(docs), MORE_EXTENSIONS)
+    assert check_book(config).warnings != []
+    config.extra["parity"] = {"code_strings": "translated"}
+    try:
+        assert (check_book(config).problems, check_book(config).warnings) == ([], [])
+        changed = check_book_with(config, docs, zh, en.replace("3", "4"))
+        assert changed[0] == [
+            f"{EN}:5: the code differs from {ZH}:5: '4' where it has '3'; only comments may "
+            "differ (text in each language: mark both fences { .translated })."
+        ]
+        config.extra["parity"] = {"code_strings": "yes"}
+        assert check_book_with(config, docs, zh, en)[0] == [
+            "mkdocs.yml: extra → parity → code_strings: expected 'translated' (every string "
+            "literal in code is translated) or 'same' (the default); found 'yes'."
+        ]
+    finally:
+        config.extra.pop("parity")
+
+
+def check_book_with(config, docs, zh: str, en: str):
+    write_pair(docs, zh, en)
+    status = check_book(config)
+    return status.problems, status.warnings
