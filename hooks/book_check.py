@@ -15,7 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from book_pages import BookPage, read_book
 from freshness import Freshness, freshness
 from glossary.check import Side, check_terms
-from glossary.load import Glossary, load_glossary
+from glossary.load import Glossary, GlossaryError, load_glossary
 from languages import language_codes
 from parity.outline import Outline
 from parity.rules import compare, missing_variants, paired_blocks
@@ -72,7 +72,8 @@ def check_book(config: MkDocsConfig, *, structure: bool = True, stale: bool = Tr
     strings_translated, setting_problems = code_strings(config)
     config_problems = check_config(config) + config_problems + setting_problems
     convert = Converter(config)
-    glossary = _glossary(config) if structure else None
+    glossary, glossary_problems = _glossary(config) if structure else (None, [])
+    config_problems += glossary_problems
     statuses = []
     for key in sorted(pages, key=lambda k: (k != "index.md", k)):
         page = pages[key]
@@ -109,13 +110,17 @@ def check_book(config: MkDocsConfig, *, structure: bool = True, stale: bool = Tr
     return BookStatus(statuses, config_problems)
 
 
-def _glossary(config: MkDocsConfig) -> Glossary | None:
-    """The book's glossary, if it has one (its errors stop the build in the glossary hook)."""
+def _glossary(config: MkDocsConfig) -> tuple[Glossary | None, list[str]]:
+    """The book's glossary, if it has one, or the problems that keep it from loading."""
     docs = Path(config.docs_dir)
     path = docs / "glossary.yml"
     if not path.exists():
-        return None
-    return load_glossary(path, language_codes(config), shown_as=f"{docs.name}/glossary.yml")
+        return None, []
+    try:
+        shown = f"{docs.name}/glossary.yml"
+        return load_glossary(path, language_codes(config), shown_as=shown), []
+    except GlossaryError as err:
+        return None, str(err).split("\n")
 
 
 def _term_warnings(side_a: tuple, side_b: tuple, pairs: list, glossary: Glossary) -> list[str]:

@@ -8,15 +8,14 @@ stop the build, book-wide numbers are assigned, and each page's markers become
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+import book_report
 import serve_mode
 from languages import current_language, is_first_build, language_codes
 from textbook.extension import BookExtension
@@ -24,8 +23,6 @@ from textbook.numbering import chapter_numbers, check_references, fill, item_num
 from textbook.quiz_refs import quiz_questions
 from textbook.shared_assets import add_shared_assets
 from ui_strings import load_strings, strings_for
-
-log = logging.getLogger("mkdocs.hooks.book_material")
 
 # The admonition kinds the book uses; untitled boxes get a title in the page's language.
 ADMONITIONS = ("example", "abstract", "note", "warning", "question")
@@ -96,10 +93,10 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
     _add_quiz_questions(ext, files, config)
     problems = ext.problems + check_references(ext.records)
     if problems:
-        for problem in problems:
-            log.error(problem)
-        count = f"{len(problems)} problem" + ("" if len(problems) == 1 else "s")
-        raise PluginError(f"The build stopped on {count} with figures, math, images or references.")
+        # Reported with the book's other problems once every language is checked; the
+        # build stops then and removes what it wrote (hooks/parity.py).
+        book_report.add(*problems)
+        return env
     numbers = {
         uri: item_numbers(record, _state["chapters"].get(uri))
         for uri, record in ext.records.items()
