@@ -20,6 +20,7 @@ from languages import language_codes
 from parity.outline import Outline
 from parity.rules import compare, missing_variants, paired_blocks
 from parity.store import Converter, outline_of
+from source_blocks import unclosed_blocks
 
 # Blocks whose text the glossary check reads, on chapter pages (where terms are marked).
 TERM_BLOCKS = ("heading", "paragraph", "list", "table", "footnote")
@@ -78,6 +79,8 @@ def check_book(config: MkDocsConfig, *, structure: bool = True, stale: bool = Tr
     for key in sorted(pages, key=lambda k: (k != "index.md", k)):
         page = pages[key]
         status = PageStatus(page, missing_variants(page, locales))
+        for variant in page.variants.values():
+            status.problems += unclosed_blocks(variant.body, variant.name, variant.first_line)
         source = page.variants.get(locales[0])
         if structure and source:
             status.outlines[locales[0]] = outline_of(source, convert)
