@@ -19,7 +19,14 @@ import book_report
 import serve_mode
 from languages import current_language, is_first_build, language_codes
 from textbook.extension import BookExtension
-from textbook.numbering import chapter_numbers, check_references, fill, item_numbers
+from textbook.numbering import (
+    chapter_numbers,
+    check_references,
+    fill,
+    forget_language,
+    item_numbers,
+    remember_language,
+)
 from textbook.quiz_refs import quiz_questions
 from textbook.shared_assets import add_shared_assets
 from ui_strings import load_strings, strings_for
@@ -96,12 +103,15 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
         # Reported with the book's other problems once every language is checked; the
         # build stops then and removes what it wrote (hooks/parity.py).
         book_report.add(*problems)
+        forget_language()
         return env
     numbers = {
         uri: item_numbers(record, _state["chapters"].get(uri))
         for uri, record in ext.records.items()
     }
     labels = _labels(config)
+    paths = {file.src_path.replace("\\", "/"): file.src_uri for file in files.documentation_pages()}
+    remember_language(ext.records, numbers, labels, paths)
     for file in files.documentation_pages():
         record = ext.records.get(file.src_uri)
         if file.page is not None and file.page.content and record is not None:

@@ -73,9 +73,7 @@ def on_config(config: MkDocsConfig) -> None:
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
     if is_first_build(config):
-        _run.update(
-            site_dir=config.site_dir, started=time.time_ns(), config=config, reported=False
-        )
+        _run.update(site_dir=config.site_dir, started=time.time_ns(), config=config, reported=False)
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> None:

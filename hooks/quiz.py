@@ -27,6 +27,7 @@ from quiz.load import Quiz, QuizError, read_quiz
 from quiz.render import InlineMarkdown, render_quiz
 from quiz_book.chapters import chapters_in_nav, linked_from, nav_marks_json
 from quiz_book.progress_page import render_progress
+from textbook.numbering import fill_links
 from ui_strings import strings_for
 
 QUIZ_DIR = "quizzes"
@@ -126,9 +127,7 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None
     while start != -1:
         if marker := MARKER_HTML.match(output, start):
             quiz = _build["quizzes"].get(marker.group(1))
-            html = (
-                render_quiz(quiz, lang, env=_build["env"], md=_build["md"], ui=ui) if quiz else ""
-            )
+            html = _render(quiz, page, lang, ui) if quiz else ""
             parts += [output[end:start], html]
             end = marker.end()
         start = output.find("<!-- quiz:", start + 1)
@@ -177,6 +176,22 @@ def _load_all(config: MkDocsConfig) -> tuple[dict[str, Quiz], set[str]]:
             book_report.add(str(err))
             broken.add(path.stem)
     return quizzes, broken
+
+
+def _render(quiz: Quiz, page: Page, lang: str, ui: dict) -> str:
+    """The quiz in one language; cross-references in its texts read as in the chapter."""
+    html = render_quiz(quiz, lang, env=_build["env"], md=_build["md"], ui=ui)
+    html, unknown = fill_links(html, page.file.src_uri)
+    text = quiz.path.read_text("utf-8") if unknown else ""
+    for href in dict.fromkeys(unknown):
+        at = text.find(f"]({href})")
+        line = text.count("\n", 0, at) + 1 if at >= 0 else 1
+        book_report.add(
+            f"{quiz.name}:{line}: the reference [](#{href.partition('#')[2]}) in '{href}' "
+            f"points to no figure, table, equation, section or quiz question of "
+            f"{page.file.src_path}, the page that shows this quiz."
+        )
+    return html
 
 
 def _chapters(config: MkDocsConfig) -> list:
