@@ -81,6 +81,8 @@ def check_book(config: MkDocsConfig, *, structure: bool = True, stale: bool = Tr
         status = PageStatus(page, missing_variants(page, locales))
         for variant in page.variants.values():
             status.problems += unclosed_blocks(variant.body, variant.name, variant.first_line)
+            if not variant.body.strip():
+                status.problems.append(_empty(variant, page.variants.get(locales[0])))
         source = page.variants.get(locales[0])
         if structure and source:
             status.outlines[locales[0]] = outline_of(source, convert)
@@ -89,7 +91,8 @@ def check_book(config: MkDocsConfig, *, structure: bool = True, stale: bool = Tr
             if source and translation:
                 if stale:
                     status.freshness[locale] = freshness(translation, source)
-                if structure:
+                # An empty page is reported as such, not as every block it lacks.
+                if structure and source.body.strip() and translation.body.strip():
                     first = status.outlines[locales[0]]
                     outline = status.outlines[locale] = outline_of(translation, convert)
                     pairs = paired_blocks(first, outline, locales)  # one pairing, two checks
@@ -111,6 +114,18 @@ def check_book(config: MkDocsConfig, *, structure: bool = True, stale: bool = Tr
                         status.warnings += _term_warnings(*sides, pairs, glossary)
         statuses.append(status)
     return BookStatus(statuses, config_problems)
+
+
+def _empty(variant, source) -> str:
+    start = (
+        f"start from a copy of {source.name} and translate it"
+        if source is not None and source is not variant and source.body.strip()
+        else "start with its title, as '# Title'"
+    )
+    return (
+        f"{variant.name}:{variant.first_line}: the page is empty, so readers would get a "
+        f"blank page; write it ({start})."
+    )
 
 
 def _glossary(config: MkDocsConfig) -> tuple[Glossary | None, list[str]]:

@@ -9,10 +9,11 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Annotated
 
 import yaml
 from mkdocs.exceptions import PluginError
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from source_files import (
     SourceError,
@@ -34,12 +35,16 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+# A form or a definition with no text: an empty form would match everywhere in a page.
+_Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
 class _Entry(_Strict):
     id: str = Field(pattern=ID_PATTERN)
-    zh: str = Field(min_length=1)
-    en: str = Field(min_length=1)
-    variants: dict[str, list[str]] = {}
-    definition: dict[str, str]
+    zh: _Text
+    en: _Text
+    variants: dict[str, list[_Text]] = {}
+    definition: dict[str, _Text]
 
 
 class _File(_Strict):
@@ -198,6 +203,11 @@ def _describe(error: dict, root, data, name: str, languages) -> str:
         return (
             f"{name}:{line}: {label}: expected lower-case letters, digits and hyphens "
             f"(like 'base-model'); found {error['input']!r}."
+        )
+    if kind == "string_too_short":
+        return (
+            f"{name}:{line}: {label}: the text is empty ({error['input']!r}); write it, or "
+            "remove the entry (an empty form would match everywhere in a page)."
         )
     if kind == "dict_type" and loc[-1] == "definition":
         example = ", ".join(f"{lang}: ..." for lang in languages)

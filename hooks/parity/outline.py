@@ -106,9 +106,11 @@ class Recorder(Extension):
         md.treeprocessors.register(_OutlineTreeprocessor(md, self), "parity_outline", PRIORITY)
         self.explicit: set[int] = set()
 
-    def take(self) -> Outline | None:
+    def take(self) -> Outline:
+        """The last document's outline: empty for a blank one, which Python-Markdown
+        returns before any treeprocessor runs."""
         outline, self.last = self.last, None
-        return outline
+        return outline if outline is not None else Outline()
 
 
 class _Step(Treeprocessor):
