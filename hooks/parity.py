@@ -97,12 +97,13 @@ def on_files(files: Files, *, config: MkDocsConfig) -> None:
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
     # The body as the file has it, before other hooks change it: the outline's key.
     _run["bodies"][page.file.abs_src_path] = markdown
-    _recorder.last, _recorder.active = None, True
+    # Lines are the file's: later hooks may change the text (a quiz directive's lines).
+    _recorder.last, _recorder.active, _recorder.body = None, True, markdown
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
     outline = _recorder.take()
-    _recorder.active = False
+    _recorder.active, _recorder.body = False, None
     body = _run["bodies"].pop(page.file.abs_src_path, None)
     if outline is not None and body is not None:
         remember(page.file.abs_src_path, body, outline)
