@@ -97,8 +97,9 @@ class Outline:
 class Recorder(Extension):
     """Records the outline of every document converted; `take()` returns the last one."""
 
-    def __init__(self, with_text: bool = False, **kwargs):
+    def __init__(self, with_text: bool = False, with_lines: bool = True, **kwargs):
         super().__init__(**kwargs)
+        self.with_lines = with_lines  # off: needles alone (benchmarks/source_lines_cost.py)
         self.last: Outline | None = None
         self.active = True  # off: other conversions (a quiz's inline text) cost nothing
         self.with_text = with_text  # each block's text too (a glossary term check)
@@ -107,7 +108,8 @@ class Recorder(Extension):
         self.input_lines: list[str] | None = None
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's API
-        source_map.install(md, self)
+        if self.with_lines:
+            source_map.install(md, self)
         md.treeprocessors.register(_ExplicitIds(md, self), "parity_ids", EXPLICIT_PRIORITY)
         md.treeprocessors.register(_OutlineTreeprocessor(md, self), "parity_outline", PRIORITY)
         self.explicit: set[int] = set()

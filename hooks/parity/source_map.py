@@ -13,25 +13,25 @@ Two things stand between the parser's text and the file:
 
 - preprocessors replace fenced code and raw HTML blocks with one placeholder
   line each: the lines after preprocessing are mapped back onto the page's text
-  with `difflib` (unchanged lines pair exactly, a placeholder takes the first
+  (unchanged lines pair exactly, a placeholder takes the first
   line of what it replaced);
 - nested content is dedented (a box's body, a list item): each nested piece is
   found as the first line that reads the same, after the line of the block that
   holds it.
 
-A line stays unknown (None) when a processor rewrites its text beyond that (a
-footnote's body, for example); the outline then falls back to its needle
-(lines.py).
+Lines are paired in one pass (`_align`). A line stays unknown (None) when a
+processor rewrites its text beyond that (a footnote's body, for example); the
+outline then falls back to its needle (lines.py).
 """
 
 from __future__ import annotations
 
-import difflib
 import re
 import xml.etree.ElementTree as etree
 
 from markdown import Markdown
 from markdown.preprocessors import Preprocessor
+from markdown.util import STX
 
 _HEADINGS = {f"h{n}" for n in range(1, 7)}
 _ATX = re.compile(r"^[ \t]*#{1,6}(?:[ \t]|$)")
@@ -62,11 +62,7 @@ class SourceMap:
         self.text = text
         self.body = _normalized(body)
         self.lines, self._keep, self._here, self._top = {}, [], (0, 0), True
-        matcher = difflib.SequenceMatcher(None, self.body, text, autojunk=False)
-        self.to_body = [0] * len(text)
-        for op, i1, _i2, j1, j2 in matcher.get_opcodes():
-            for j in range(j1, j2):
-                self.to_body[j] = i1 + (j - j1) if op == "equal" else min(i1, len(self.body) - 1)
+        self.to_body = _align(self.body, text)
 
     # -- the block parser ----------------------------------------------------------
 
@@ -79,11 +75,17 @@ class SourceMap:
             offsets.append(at)
             at += len(block) + 2
         next_original = 0
+        counted = (0, 0)  # (an offset in the chunk, the lines before it)
         parser = original.__self__
         while blocks:
             head = blocks[0]
             offset, next_original = _offset(head, blocks, originals, offsets, next_original, chunk)
-            here = frame(chunk.count("\n", 0, offset)) if offset is not None else None
+            here = None
+            if offset is not None:  # lines counted on from the previous block's
+                if offset < counted[0]:
+                    counted = (0, 0)
+                counted = (offset, counted[1] + chunk.count("\n", counted[0], offset))
+                here = frame(counted[1])
             count = len(parent)
             last = parent[count - 1] if count else None
             saved = self._here
@@ -179,6 +181,35 @@ def install(md: Markdown, recorder) -> None:
 # -----------------------------------------------------------------------------
 # Helper functions
 # -----------------------------------------------------------------------------
+
+
+def _align(body: list[str], text: list[str]) -> list[int]:
+    """For each line the parser reads, the page's line it comes from. Preprocessors only
+    replace ranges of lines (a fence, a raw HTML block) with a placeholder line: an
+    unchanged line pairs with itself, a placeholder with the first line it replaced, and
+    the two texts meet again at the next line with words that is not a placeholder."""
+    to_body: list[int] = []
+    last = max(len(body) - 1, 0)
+    i = j = 0
+    while j < len(text):
+        if i < len(body) and body[i] == text[j]:
+            to_body.append(i)
+            i, j = i + 1, j + 1
+            continue
+        to_body.append(min(i, last))
+        k = next(
+            (k for k in range(j + 1, len(text)) if text[k].strip() and STX not in text[k]), None
+        )
+        found = None
+        if k is not None:
+            found = next((x for x in range(i + 1, len(body)) if body[x] == text[k]), None)
+        if found is None:
+            i, j = i + 1, j + 1
+            continue
+        for m in range(j + 1, k):  # blank lines and placeholders before the meeting line
+            to_body.append(min(max(i, found - (k - m)), last))
+        i, j = found, k
+    return to_body
 
 
 def _normalized(text: str) -> list[str]:
