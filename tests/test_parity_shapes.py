@@ -446,6 +446,9 @@ def check_book_with(config, docs, zh: str, en: str):
     return status.problems, status.warnings
 
 
+BOXED = "# T\n\n!!! note\n\n    ```python\n    x = 1\n    ```\n\n    {}\n    ### {}\n"
+
+
 # Lines come from the parser (parity/source_map.py): each message names the block's own line.
 @pytest.mark.parametrize(
     "zh, en, problem",
@@ -470,8 +473,8 @@ def check_book_with(config, docs, zh: str, en: str):
             f"{EN}:3: a table of 3 rows x 2 columns where {ZH}:3 has 2 rows x 2 columns.",
         ),
         (  # a heading right under a paragraph line, inside a box, after a fence
-            "# 标题\n\n!!! note\n\n    ```python\n    x = 1\n    ```\n\n    一段\n    ### 小节 {#a}\n",
-            "# Title\n\n!!! note\n\n    ```python\n    x = 1\n    ```\n\n    A line\n    ### Sub {#b}\n",
+            BOXED.format("一段", "小节 {#a}"),
+            BOXED.format("A line", "Sub {#b}"),
             f"{EN}:10: the heading 'Sub' has the id {{#b}} where {ZH}:10 has {{#a}}; use {{#a}}.",
         ),
     ],
