@@ -23,7 +23,6 @@ from textbook.numbering import (
     chapter_numbers,
     check_references,
     fill,
-    forget_language,
     item_numbers,
     remember_language,
 )
@@ -98,20 +97,20 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 def on_env(env, *, config: MkDocsConfig, files: Files):
     ext: BookExtension = _state["ext"]
     _add_quiz_questions(ext, files, config)
-    problems = ext.problems + check_references(ext.records)
-    if problems:
-        # Reported with the book's other problems once every language is checked; the
-        # build stops then and removes what it wrote (hooks/parity.py).
-        book_report.add(*problems)
-        forget_language()
-        return env
     numbers = {
         uri: item_numbers(record, _state["chapters"].get(uri))
         for uri, record in ext.records.items()
     }
     labels = _labels(config)
     paths = {file.src_path.replace("\\", "/"): file.src_uri for file in files.documentation_pages()}
+    # Quiz texts, rendered after the pages, read their references from these (quiz.py).
     remember_language(ext.records, numbers, labels, paths)
+    problems = ext.problems + check_references(ext.records)
+    if problems:
+        # Reported with the book's other problems once every language is checked; the
+        # build stops then and removes what it wrote (hooks/parity.py).
+        book_report.add(*problems)
+        return env
     for file in files.documentation_pages():
         record = ext.records.get(file.src_uri)
         if file.page is not None and file.page.content and record is not None:

@@ -11,6 +11,7 @@ it out (pagefind_index.EXCLUDE): answers stay out of search.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from mkdocs.structure.pages import Page
 
 import book_report
 import serve_mode
-from book_pages import read_book
+from book_pages import page_key, read_book
 from fences import unfenced_lines
 from languages import current_language, is_first_build, language_codes
 from quiz.load import Quiz, QuizError, read_quiz
@@ -45,6 +46,8 @@ PROGRESS_MARKER = "<!-- quiz-progress -->"
 _build: dict = {}
 # Quiz ids by page key (chapters/x.md), from the first language's scan of the book.
 _page_quizzes: dict[str, list[str]] = {}
+# The page (key) each quiz belongs to: another page that shows it is reported instead.
+_owners: dict[str, str] = {}
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -60,6 +63,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> None:
         book_report.add(*_check_usage(config, quizzes, broken))
     _build.clear()
     _build.update(quizzes=quizzes, pages=set(), progress=set(), env=None, md=None)
+    _build["docs"] = Path(config.docs_dir).name
 
 
 def on_nav(nav, *, config: MkDocsConfig, files: Files) -> None:
@@ -108,7 +112,9 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     if "<!-- quiz:" not in html:
         return
     for quiz_id in MARKER_HTML.findall(html):
-        if quiz := _build["quizzes"].get(quiz_id):
+        quiz = _build["quizzes"].get(quiz_id)
+        key = page_key(page.file.src_uri, language_codes(config))[0]
+        if quiz and _owners.get(quiz_id, key) == key:
             book_report.add(*_check_sections(quiz, html, page))
     _build["pages"].add(page.file.src_uri)
 
@@ -182,14 +188,15 @@ def _render(quiz: Quiz, page: Page, lang: str, ui: dict) -> str:
     """The quiz in one language; cross-references in its texts read as in the chapter."""
     html = render_quiz(quiz, lang, env=_build["env"], md=_build["md"], ui=ui)
     html, unknown = fill_links(html, page.file.src_uri)
+    shown = f"{_build['docs']}/{page.file.src_uri}"
     text = quiz.path.read_text("utf-8") if unknown else ""
     for href in dict.fromkeys(unknown):
         at = text.find(f"]({href})")
         line = text.count("\n", 0, at) + 1 if at >= 0 else 1
         book_report.add(
-            f"{quiz.name}:{line}: the reference [](#{href.partition('#')[2]}) in '{href}' "
-            f"points to no figure, table, equation, section or quiz question of "
-            f"{page.file.src_path}, the page that shows this quiz."
+            f"{quiz.name}:{line}: the reference [](#{href.partition('#')[2]}) points to no "
+            f"figure, table, equation, section or quiz question of {shown}, the page that "
+            "shows this quiz."
         )
     return html
 
@@ -211,8 +218,9 @@ def _check_usage(config: MkDocsConfig, quizzes: dict[str, Quiz], broken: set[str
     users: dict[str, list[str]] = {}  # quiz id -> the pages (keys) that show it
     shown_in: dict[tuple[str, str], str] = {}  # (quiz id, page key) -> where, first
     _page_quizzes.clear()
-    for page in read_book(docs, language_codes(config)).values():
-        for source in page.variants.values():
+    locales = language_codes(config)
+    for page in read_book(docs, locales).values():
+        for source in (page.variants[code] for code in locales if code in page.variants):
             if "quiz" in source.text:
                 ids = _directives(source, quizzes, broken, docs, problems)
                 for quiz_id, line in ids.items():
@@ -226,7 +234,11 @@ def _check_usage(config: MkDocsConfig, quizzes: dict[str, Quiz], broken: set[str
                 f"{quiz.name}: no page uses this quiz. Add "
                 f'{{{{ quiz("{quiz_id}") }}}} to its chapter in every language, or delete the file.'
             )
+    _owners.clear()
     for quiz_id, keys in users.items():
+        # The chapter named like the quiz keeps it; a copy of it is the page to fix.
+        keys.sort(key=lambda key: posixpath.splitext(posixpath.basename(key))[0] != quiz_id)
+        _owners[quiz_id] = keys[0]
         for key in keys[1:]:
             first = shown_in[(quiz_id, keys[0])]
             problems.append(

@@ -37,14 +37,9 @@ def remember_language(
     _language.update(records=records, numbers=numbers, labels=labels, paths=paths)
 
 
-def forget_language() -> None:
-    _language.clear()
-
-
 def fill_links(html: str, src_uri: str) -> tuple[str, list[str]]:
     """Cross-references in HTML rendered after the pages (a quiz's texts), given the text
-    they have in the chapter (图 1-2 / Figure 1-2); returns the hrefs that point nowhere.
-    Before the numbers are known (a build already stopping), nothing is changed."""
+    they have in the chapter (图 1-2 / Figure 1-2); returns the hrefs that point nowhere."""
     if not _language or "></a>" not in html:
         return html, []
     unknown: list[str] = []
