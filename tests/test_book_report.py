@@ -105,8 +105,7 @@ EXPECTED = [
     "at line 9; an id names one element of a page (links and references reach only the "
     "first): give this heading an id of its own.",
     "docs/glossary.yml:13: term 'large-language-model' → variants.zh.1: the text is empty"
-    " (''); write it, or remove the entry (an empty form would match everywhere in a "
-    "page).",
+    " (found ''); write it, or remove it from the list.",
     "docs/quizzes/sft-to-rl.yml:16: the reference [](#fig-pipeline) points to no figure, "
     "table, equation, section or quiz question of docs/chapters/sft-to-rl.en.md, the page"
     " that shows this quiz.",

@@ -204,11 +204,11 @@ def _describe(error: dict, root, data, name: str, languages) -> str:
             f"{name}:{line}: {label}: expected lower-case letters, digits and hyphens "
             f"(like 'base-model'); found {error['input']!r}."
         )
-    if kind == "string_too_short":
-        return (
-            f"{name}:{line}: {label}: the text is empty ({error['input']!r}); write it, or "
-            "remove the entry (an empty form would match everywhere in a page)."
-        )
+    if kind == "string_too_short" or (kind == "string_type" and error.get("input") is None):
+        # An empty form would match everywhere in a page; an empty definition shows nothing.
+        found = "nothing" if error.get("input") is None else repr(error["input"])
+        remove = ", or remove it from the list" if "variants" in loc else ""
+        return f"{name}:{line}: {label}: the text is empty (found {found}); write it{remove}."
     if kind == "dict_type" and loc[-1] == "definition":
         example = ", ".join(f"{lang}: ..." for lang in languages)
         return f"{name}:{line}: {label}: expected a text per language ({{{example}}}); " + (
