@@ -122,8 +122,9 @@ def _empty(variant, source) -> str:
         if source is not None and source is not variant and source.body.strip()
         else "start with its title, as '# Title'"
     )
+    line = variant.first_line if variant.text.startswith("---") else 1  # after front matter
     return (
-        f"{variant.name}:{variant.first_line}: the page is empty, so readers would get a "
+        f"{variant.name}:{line}: the page is empty, so readers would get a "
         f"blank page; write it ({start})."
     )
 
