@@ -197,3 +197,8 @@ def test_an_empty_page_is_named_not_a_traceback(tmp_path, empty):
         f"docs/chapters/x.en.md:{line}: the page is empty, so readers would get a blank page; "
         "write it (start from a copy of docs/chapters/x.zh.md and translate it)."
     ]
+
+
+def test_text_that_looks_like_a_declaration_is_text():
+    # html.parser stops on `<![` that opens no CDATA section; the page shows it as text.
+    assert unclosed_blocks("# T\n\n<![x](a.svg)\n", "x.md") == []

@@ -390,6 +390,12 @@ class _RawHtml(HTMLParser):
         elif tag == "math" and attrs.get("display") == "block":
             self.walker.add("math", "math", key=self.key or attrs.get("id") or "", needle=MATH)
 
+    def parse_marked_section(self, i, report=1):
+        try:  # `<![` opening no CDATA section stops html.parser with an AssertionError
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            return i + 3
+
     def handle_data(self, data):
         if self.heading:
             self.text.append(data)
