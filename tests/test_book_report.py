@@ -4,10 +4,13 @@ A copy of the real book broken with one mistake of each kind (tests/fixtures/bro
 adds a copied chapter; BREAKS edits the copy) stops the build once, with all of them.
 """
 
+# ruff: noqa: E501 - tables of edits, one a line
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
+
+from bs4 import BeautifulSoup
 
 from book_report import ordered
 from conftest import build_site
@@ -110,3 +113,42 @@ EXPECTED = [
     "table, equation, section or quiz question of docs/chapters/sft-to-rl.en.md, the page"
     " that shows this quiz.",
 ]
+
+
+# -----------------------------------------------------------------------------
+# Cross-references in a quiz read as in the chapter
+# -----------------------------------------------------------------------------
+
+# Every text of a question that renders Markdown: question, hint, option text, option
+# explanation, the question's explanation.
+QUIZ_REFS = [
+    ("      zh: Emily 买了", "      zh: 见[](#fig-training-stages)。Emily 买了"),
+    ("      en: Emily buys", "      en: See [](#fig-training-stages). Emily buys"),
+    ("      zh: 填一个数字，例如 5。", "      zh: 见[](#tab-textbook-parts)。"),
+    ("      en: Enter a number, for example 5.", "      en: See [](#tab-textbook-parts)."),
+    ("      zh: 橙子共 2 × 2", "      zh: 见[](#eq-emily-system)。橙子共 2 × 2"),
+    ("      en: The oranges cost", "      en: See [](#eq-emily-system). The oranges cost"),
+    ("          zh: 说明性正文\n", "          zh: 说明性正文（[](#school-analogy)）\n"),
+    ("          en: The exposition\n", "          en: The exposition ([](#school-analogy))\n"),
+    ("          zh: 读说明性正文", "          zh: 见[](#quiz-sft-to-rl-emily-apple-price)。读说明性正文"),
+    ("          en: Reading the exposition", "          en: See [](#quiz-sft-to-rl-emily-apple-price). Reading the exposition"),
+]  # fmt: skip
+
+
+def test_a_reference_in_a_quiz_reads_as_in_the_chapter(book):
+    quiz = book / QUIZ
+    text = quiz.read_text("utf-8")
+    for old, new in QUIZ_REFS:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    quiz.write_text(text, "utf-8")
+    result = build_site(book, book / "site", "http://127.0.0.1/book/")
+    assert result.returncode == 0, result.stderr
+    for page, words in (
+        # An option's text shows twice: as the option, and again with the answer.
+        ("chapters/sft-to-rl", ["表 1-1", "测验第 6 题", "图 1-1", "式（1-1）", *["上学的类比"] * 2]),
+        ("en/chapters/sft-to-rl", ["Table 1-1", "Question 6", "Figure 1-1", "Equation (1-1)", *["The school analogy"] * 2]),
+    ):  # fmt: skip
+        html = BeautifulSoup((book / "site" / page / "index.html").read_text("utf-8"), "lxml")
+        links = [a for a in html.select("a.book-ref") if a.find_parent(class_="quiz")]
+        assert sorted(a.get_text() for a in links) == sorted(words)
