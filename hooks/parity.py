@@ -31,7 +31,7 @@ from mkdocs.structure.pages import Page
 import book_report
 from book_check import check_book
 from book_pages import page_key
-from languages import is_first_build, is_last_build, language_codes
+from languages import current_language, is_first_build, is_last_build, language_codes
 from parity.outline import Recorder
 from parity.store import remember
 
@@ -73,7 +73,13 @@ def on_config(config: MkDocsConfig) -> None:
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
     if is_first_build(config):
-        _run.update(site_dir=config.site_dir, started=time.time_ns(), config=config, reported=False)
+        _run.update(
+            site_dir=config.site_dir,
+            started=time.time_ns(),
+            config=config,
+            reported=False,
+            rendered=set(),
+        )
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> None:
@@ -117,6 +123,7 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> 
 
 @event_priority(-100)  # after the i18n plugin has built the other languages
 def on_post_build(*, config: MkDocsConfig) -> None:
+    _run.setdefault("rendered", set()).add(current_language(config))
     if not is_last_build(config):
         return
     status = check_book(config, stale=False)
@@ -133,7 +140,11 @@ def on_build_error(*, error: Exception) -> None:
     # inside the i18n plugin): the book's problems found so far are shown all the same.
     if not _run["reported"] and _run["config"] is not None:
         _run["reported"] = True
-        _report_all(_run["config"])
+        config = _run["config"]
+        # The languages' structure only once every language is rendered (strict mode's
+        # warnings stop the last one after it is written): before, outlines are partial.
+        whole = _run.get("rendered", set()) >= set(language_codes(config))
+        _report_all(config, structure=whole)
     book_report.take()  # the next build (a save under `mkdocs serve`) starts with none
     # Whatever stopped the build (these checks, a quiz's section in the second language),
     # `mkdocs build` leaves no half site; `mkdocs serve` keeps serving the last good one.
@@ -146,12 +157,13 @@ def on_build_error(*, error: Exception) -> None:
 # -----------------------------------------------------------------------------
 
 
-def _report_all(config: MkDocsConfig) -> None:
+def _report_all(config: MkDocsConfig, structure: bool) -> None:
+    found = []
     try:
-        structure = check_book(config, stale=False).problems
+        found = check_book(config, stale=False, structure=structure).problems
     except PluginError:  # a file that cannot be read at all: its own error says so
-        structure = []
-    problems = book_report.take() + structure
+        pass
+    problems = book_report.take() + found
     if problems:
         log.error(str(book_report.BookProblems(book_report.ordered(problems))))
 

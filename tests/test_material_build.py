@@ -217,8 +217,10 @@ def test_a_duplicate_figure_id(book):
         _edit(book / path, "| #fig-four-solutions", "| #fig-training-stages")
         _edit(book / path, "[](#fig-four-solutions)", "[](#fig-training-stages)")
     assert _errors(book) == [
-        "docs/chapters/sft-to-rl.zh.md:64: the id 'fig-training-stages' is already "
-        "used by the figure at line 21; give every figure, table and equation an id of its own.",
+        f"docs/chapters/sft-to-rl.{lang}.md:{line}: the id 'fig-training-stages' is already "
+        f"used by the figure at line {first}; an id names one element of a page (links and "
+        "references reach only the first): give this figure an id of its own."
+        for lang, line, first in (("en", 65, 22), ("zh", 64, 21))
     ]
 
 
