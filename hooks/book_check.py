@@ -20,7 +20,7 @@ from languages import language_codes
 from parity.outline import Outline
 from parity.rules import compare, missing_variants, paired_blocks
 from parity.store import Converter, outline_of
-from source_blocks import unclosed_blocks
+from source_blocks import duplicate_footnotes, unclosed_blocks
 
 # Blocks whose text the glossary check reads, on chapter pages (where terms are marked).
 TERM_BLOCKS = ("heading", "paragraph", "list", "table", "footnote")
@@ -80,7 +80,8 @@ def check_book(config: MkDocsConfig, *, structure: bool = True, stale: bool = Tr
         page = pages[key]
         status = PageStatus(page, missing_variants(page, locales))
         for variant in page.variants.values():
-            status.problems += unclosed_blocks(variant.body, variant.name, variant.first_line)
+            where = (variant.body, variant.name, variant.first_line)
+            status.problems += unclosed_blocks(*where) + duplicate_footnotes(*where)
             if not variant.body.strip():
                 status.problems.append(_empty(variant, page.variants.get(locales[0])))
         source = page.variants.get(locales[0])

@@ -1,4 +1,4 @@
-"""Blocks opened in a page's source and never closed.
+"""Mistakes in a page's source: blocks opened and never closed, a footnote defined twice.
 
 Every block syntax of the book that has a closing line swallows the rest of the
 page when that line is missing, and the build would pass: a `/// figure-caption`
@@ -16,10 +16,13 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from fences import unfenced_lines
+
 _FENCE = re.compile(r"^[ \t]*(?:>[ \t]?)*(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 # pymdownx.blocks: `/// name | options` opens, `///` alone closes (more slashes nest).
 _BLOCK_OPEN = re.compile(r"^[ \t]*(?:>[ \t]?)*(?P<slashes>/{3,})[ \t]*(?P<name>[\w-]+)")
 _BLOCK_CLOSE = re.compile(r"^[ \t]*(?:>[ \t]?)*(?P<slashes>/{3,})[ \t]*$")
+_FOOTNOTE_DEFINITION = re.compile(r"^[ ]{0,3}\[\^([^\]]+)\]:")
 # Elements that make an HTML block when they start a line (Python-Markdown's md_in_html).
 _HTML_BLOCKS = {
     "div", "details", "figure", "section", "article", "aside", "table", "blockquote",
@@ -64,6 +67,22 @@ def unclosed_blocks(body: str, name: str, first_line: int = 1) -> list[str]:
         )
     problems += _unclosed_html("\n".join(prose), name, first_line)
     return sorted(problems, key=_line)
+
+
+def duplicate_footnotes(body: str, name: str, first_line: int = 1) -> list[str]:
+    """A footnote defined twice on a page: Python-Markdown keeps the last one silently."""
+    problems, seen = [], {}
+    for index, line in unfenced_lines(body):
+        if found := _FOOTNOTE_DEFINITION.match(line):
+            label = found.group(1)
+            if label in seen:
+                problems.append(
+                    f"{name}:{first_line + index}: the footnote [^{label}] is defined twice "
+                    f"(also on line {first_line + seen[label]}); readers would see only this "
+                    "text. Keep one, or give the other note a name of its own."
+                )
+            seen.setdefault(label, index)
+    return problems
 
 
 def _block(block: tuple[int, str, str], name: str, first_line: int) -> str:

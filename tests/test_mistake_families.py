@@ -10,7 +10,7 @@ import markdown
 import pytest
 
 from parity_helpers import MORE_EXTENSIONS, config_of, status_of, write_pair
-from source_blocks import unclosed_blocks
+from source_blocks import duplicate_footnotes, unclosed_blocks
 from textbook.extension import BookExtension
 from textbook.numbering import fill_links, remember_language
 
@@ -202,3 +202,11 @@ def test_an_empty_page_is_named_not_a_traceback(tmp_path, empty):
 def test_text_that_looks_like_a_declaration_is_text():
     # html.parser stops on `<![` that opens no CDATA section; the page shows it as text.
     assert unclosed_blocks("# T\n\n<![x](a.svg)\n", "x.md") == []
+
+
+def test_a_footnote_defined_twice():
+    body = "# T\n\nA[^a].\n\n[^a]: One.\n\n```\n[^a]: shown as code\n```\n\n[^a]: Two.\n"
+    assert duplicate_footnotes(body, "x.md", first_line=3) == [
+        "x.md:13: the footnote [^a] is defined twice (also on line 7); readers would see only "
+        "this text. Keep one, or give the other note a name of its own."
+    ]
