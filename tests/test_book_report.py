@@ -152,3 +152,30 @@ def test_a_reference_in_a_quiz_reads_as_in_the_chapter(book):
         html = BeautifulSoup((book / "site" / page / "index.html").read_text("utf-8"), "lxml")
         links = [a for a in html.select("a.book-ref") if a.find_parent(class_="quiz")]
         assert sorted(a.get_text() for a in links) == sorted(words)
+
+
+# -----------------------------------------------------------------------------
+# A book that translates every string literal in its code
+# -----------------------------------------------------------------------------
+
+
+def test_a_book_whose_code_strings_are_all_translated_builds_strictly_without_marks(book):
+    for path, greeting in ((ZH, "你好"), (EN, "Hello")):
+        code = f'```python\nprint("{greeting}")\nanswer = 3\n```\n\n## '
+        text = (book / path).read_text("utf-8")
+        (book / path).write_text(text.replace("\n## ", "\n" + code, 1), "utf-8")
+    unmarked = build_site(book, book / "site", "http://127.0.0.1/book/")
+    assert unmarked.returncode != 0
+    assert (
+        'WARNING -  docs/chapters/sft-to-rl.en.md:11: the string "Hello" differs' in unmarked.stderr
+    )
+    config = book / "mkdocs.yml"
+    config.write_text(
+        config.read_text("utf-8").replace(
+            "extra:\n", "extra:\n  parity:\n    code_strings: translated\n", 1
+        ),
+        "utf-8",
+    )
+    result = build_site(book, book / "site", "http://127.0.0.1/book/")
+    assert result.returncode == 0, result.stderr
+    assert "differs" not in result.stderr
