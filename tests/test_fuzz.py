@@ -14,6 +14,7 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from jinja2 import Environment, FileSystemLoader
 from mkdocs.exceptions import PluginError
 
 from book_pages import front_matter
@@ -25,8 +26,11 @@ from parity.outline import Recorder
 from parity.rules import compare
 from parity_helpers import MORE_EXTENSIONS, _config, status_of, write_pair
 from quiz.load import load_quiz
+from quiz.render import InlineMarkdown, render_quiz
 from source_blocks import unclosed_blocks
 from textbook.extension import BookExtension
+from textbook.numbering import fill_links
+from ui_strings import load_strings
 
 ROOT = Path(__file__).resolve().parent.parent
 FUZZ = settings(
@@ -120,6 +124,9 @@ DATA = st.recursive(
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(KEYS, inner, max_size=6),
     max_leaves=30,
 )
+TEMPLATES = Environment(loader=FileSystemLoader(ROOT / "overrides"))
+UI = load_strings(("zh", "en"))
+QUIZ_MARKDOWN = InlineMarkdown(SimpleNamespace(markdown_extensions=["attr_list"], mdx_configs={}))
 VALID_QUIZ = (ROOT / "docs" / "quizzes" / "sft-to-rl.yml").read_text("utf-8")
 VALID_GLOSSARY = (ROOT / "docs" / "glossary.yml").read_text("utf-8")
 CHAPTERS = {
@@ -191,9 +198,15 @@ def test_any_quiz_file_gives_a_quiz_or_a_message(tmp_path, text):
     path = tmp_path / "x.yml"
     path.write_text(text, "utf-8", errors="surrogatepass")
     try:
-        load_quiz(path, ("zh", "en"), shown_as="x.yml")
+        quiz = load_quiz(path, ("zh", "en"), shown_as="x.yml")
     except PluginError as err:
         assert str(err).startswith("x.yml")
+        return
+    # A quiz that loads renders in every language, with the chapter's Markdown.
+    for lang in ("zh", "en"):
+        ui = {key: value[lang] for key, value in UI.items()}
+        html = render_quiz(quiz, lang, env=TEMPLATES, md=QUIZ_MARKDOWN, ui=ui)
+        fill_links(html, "chapters/x.md")
 
 
 @FUZZ
