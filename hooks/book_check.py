@@ -13,6 +13,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 
 from book_pages import BookPage, read_book
+from book_report import ordered
 from freshness import Freshness, freshness
 from glossary.check import Side, check_terms
 from glossary.load import Glossary, GlossaryError, load_glossary
@@ -48,7 +49,8 @@ class BookStatus:
 
     @property
     def problems(self) -> list[str]:
-        return self.config_problems + [p for page in self.pages for p in page.problems]
+        """Grouped by file, in line order (book_report.ordered), as the build reports them."""
+        return ordered(self.config_problems + [p for page in self.pages for p in page.problems])
 
     @property
     def warnings(self) -> list[str]:

@@ -157,9 +157,9 @@ def test_an_unclosed_fence_does_not_hide_the_rest_of_the_page(check):
     assert check(zh, en) == (
         [
             unclosed.format(EN),
-            unclosed.format(ZH),
             f"{EN}:6: the heading 'Section' has the id {{#two}} where {ZH}:6 has {{#one}}; "
             "use {#one}.",
+            unclosed.format(ZH),
         ],
         [],
     )
