@@ -87,6 +87,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         source=page.file.content_string,
         files=files,
         locale=current_language(config),
+        body=markdown,
     )
 
 

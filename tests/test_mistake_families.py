@@ -9,6 +9,8 @@ from __future__ import annotations
 import markdown
 import pytest
 
+from book_pages import front_matter
+from parity.outline import Recorder
 from parity_helpers import MORE_EXTENSIONS, config_of, status_of, write_pair
 from source_blocks import duplicate_footnotes, unclosed_blocks
 from textbook.extension import BookExtension
@@ -68,16 +70,27 @@ class _Files:
         return object()
 
 
-def _problems(source: str) -> list[str]:
+def _problems(source: str, files=None) -> list[str]:
     config = config_of("parallel")
     book = BookExtension()
-    extensions = [e for e in config.markdown_extensions if not hasattr(e, "records")]
-    md = markdown.Markdown(extensions=[*extensions, book], extension_configs=config.mdx_configs)
+    # As in the build: the parity recorder gives block lines (parity/source_map.py).
+    extensions = [
+        e for e in config.markdown_extensions if not isinstance(e, BookExtension | Recorder)
+    ]
+    md = markdown.Markdown(
+        extensions=[*extensions, Recorder(), book], extension_configs=config.mdx_configs
+    )
+    body, _ = front_matter(source, "x.md")
     book.start_build()
     book.start_page(
-        name="x.md", src_uri="chapters/x.md", source=source, files=_Files(), locale="en"
+        name="x.md",
+        src_uri="chapters/x.md",
+        source=source,
+        files=files or _Files(),
+        locale="en",
+        body=body,
     )
-    md.convert(source)
+    md.convert(body)
     return book.problems
 
 
@@ -209,4 +222,20 @@ def test_a_footnote_defined_twice():
     assert duplicate_footnotes(body, "x.md", first_line=3) == [
         "x.md:13: the footnote [^a] is defined twice (also on line 7); readers would see only "
         "this text. Keep one, or give the other note a name of its own."
+    ]
+
+
+class _NoImages:
+    def get_file_from_path(self, path):
+        return None
+
+
+def test_a_missing_image_is_named_at_its_own_line_not_where_code_shows_it():
+    source = (
+        "---\ntitle: X\n---\n\n# T\n\n```markdown\n![x](img/a.svg)\n```\n\n"
+        "Text and ![x](img/a.svg).\n"
+    )
+    assert _problems(source, _NoImages()) == [
+        "x.md:11: the image 'img/a.svg' does not exist: add docs/chapters/img/a.svg (shared by "
+        "every language) or a localized copy such as docs/chapters/img/a.en.svg."
     ]

@@ -176,6 +176,8 @@ def install(md: Markdown, recorder) -> None:
         return recorder.source.parse_blocks(original, parent, blocks)
 
     md.parser.parseBlocks = parse_blocks
+    # Other treeprocessors of the page (textbook/collect.py) place their messages with it.
+    md.block_line = lambda element: recorder.source.line(element) if recorder.active else None
 
 
 # -----------------------------------------------------------------------------

@@ -76,6 +76,7 @@ class BookTreeprocessor(Treeprocessor):
             return
         self._kinds: dict[str, str] = {}  # id -> the kind of the first element with it
         self._count: dict[str, int] = {}  # id -> how many elements have it so far
+        self._parents = {child: parent for parent in root.iter() for child in parent}
         # Document order (numbers count in it); elements added on the way are not visited.
         for element in list(root.iter()):
             self._visit(element, page)
@@ -130,6 +131,18 @@ class BookTreeprocessor(Treeprocessor):
         else:  # the caption block's first line: `/// figure-caption | #fig-id`
             line = page.lines.line_of(_caption_line(element_id))
         page.record.items.append(Item(kind, element_id, line))
+
+    def _block_line(self, element: etree.Element, page) -> int | None:
+        """The file line of the block an inline element is in, when the parser gave it
+        (parity/source_map.py): a needle is then looked for from there, not from where
+        the same text was last seen (a code block may show it first)."""
+        block_line = getattr(self.md, "block_line", None)
+        node = element
+        while block_line is not None and node is not None:
+            if (line := block_line(node)) is not None:
+                return page.lines.body_line + line
+            node = self._parents.get(node)
+        return None
 
     def _duplicate(self, element: etree.Element, element_id: str, page) -> None:
         """Two elements of a page with one id: links and references reach only the first."""
@@ -192,7 +205,7 @@ class BookTreeprocessor(Treeprocessor):
             target = posixpath.normpath(posixpath.join(base, unquote(parts.path)))
             file = page.files.get_file_from_path(target)
             target = file.src_uri if file is not None else target
-        line = page.lines.line_of(f"]({href}")
+        line = page.lines.line_of(f"]({href}", self._block_line(element, page))
         record = page.record
         element.set("class", " ".join([*element.get("class", "").split(), "book-ref"]))
         element.set("data-ref", parts.fragment)
@@ -208,7 +221,7 @@ class BookTreeprocessor(Treeprocessor):
         path = posixpath.normpath(posixpath.join(base, unquote(parts.path)))
         if page.files.get_file_from_path(path) is None:
             page.report(
-                page.lines.line_of(src),
+                page.lines.line_of(src, self._block_line(element, page)),
                 f"the image '{src}' does not exist: add docs/{path} (shared by every "
                 f"language) or a localized copy such as docs/{_localized(path, page.locale)}.",
             )
