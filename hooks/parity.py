@@ -115,6 +115,12 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         remember(page.file.abs_src_path, body, outline)
 
 
+def on_env(env, *, config: MkDocsConfig, files: Files):
+    # Every page of this language is rendered (its outline recorded) by now.
+    _run.setdefault("rendered", set()).add(current_language(config))
+    return env
+
+
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
     key, locale = page_key(page.file.src_uri, language_codes(config))
     context["i18n_stale_since"] = _stale.get((key, locale))
@@ -123,7 +129,6 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> 
 
 @event_priority(-100)  # after the i18n plugin has built the other languages
 def on_post_build(*, config: MkDocsConfig) -> None:
-    _run.setdefault("rendered", set()).add(current_language(config))
     if not is_last_build(config):
         return
     status = check_book(config, stale=False)
