@@ -46,6 +46,9 @@ ERRORS = {
     "blank-form": "blank-form.yml:4: term 'token' → en: the text is empty (found '  '); write it.",
     "empty-definition": "empty-definition.yml:7: term 'token' → definition.en: the text is "
     "empty (found nothing); write it.",
+    "reference-in-definition": "reference-in-definition.yml:7: term 'token' → definition.en: a "
+    "cross-reference ([](#fig-tokens)) cannot be numbered here, as the definition shows in "
+    "every chapter; write it in words.",
     "not-utf8": "not-utf8.yml:3: this file is not saved as UTF-8 (GBK or GB18030?): its first "
     "byte that is not UTF-8 is on this line. Save it as UTF-8 in your editor.",
 }

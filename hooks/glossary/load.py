@@ -7,6 +7,7 @@ the field; all mistakes of the file are reported together.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
@@ -25,6 +26,8 @@ from source_files import (
 )
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+# A cross-reference as chapters write it: an empty link to an id.
+_REFERENCE = re.compile(r"\[\]\([^)\s]*#[^)\s]+\)")
 
 
 class GlossaryError(PluginError):
@@ -122,6 +125,16 @@ def _check_languages(entry: _Entry, root, where, name, languages) -> list[str]:
             problems.append(
                 f"{name}:{line}: {label} → definition: no {lang} text. "
                 f"Add '{lang}: ...' under 'definition:'."
+            )
+    for lang, text in entry.definition.items():
+        # A definition shows beside the term in every chapter and on the glossary page,
+        # where a reference to one chapter's figure has no number: it would read as text.
+        if _REFERENCE.search(text):
+            line = line_of(root, (*where, "definition", lang))
+            problems.append(
+                f"{name}:{line}: {label} → definition.{lang}: a cross-reference "
+                f"({_REFERENCE.search(text).group(0)}) cannot be numbered here, as the "
+                "definition shows in every chapter; write it in words."
             )
     for field, mapping in (("definition", entry.definition), ("variants", entry.variants)):
         for lang in mapping:
