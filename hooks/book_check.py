@@ -13,13 +13,15 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 
 from book_pages import BookPage, read_book
+from book_report import ordered
 from freshness import Freshness, freshness
 from glossary.check import Side, check_terms
-from glossary.load import Glossary, load_glossary
+from glossary.load import Glossary, GlossaryError, load_glossary
 from languages import language_codes
 from parity.outline import Outline
 from parity.rules import compare, missing_variants, paired_blocks
 from parity.store import Converter, outline_of
+from source_blocks import duplicate_footnotes, unclosed_blocks
 
 # Blocks whose text the glossary check reads, on chapter pages (where terms are marked).
 TERM_BLOCKS = ("heading", "paragraph", "list", "table", "footnote")
@@ -47,7 +49,8 @@ class BookStatus:
 
     @property
     def problems(self) -> list[str]:
-        return self.config_problems + [p for page in self.pages for p in page.problems]
+        """Grouped by file, in line order (book_report.ordered), as the build reports them."""
+        return ordered(self.config_problems + [p for page in self.pages for p in page.problems])
 
     @property
     def warnings(self) -> list[str]:
@@ -69,13 +72,20 @@ def check_book(config: MkDocsConfig, *, structure: bool = True, stale: bool = Tr
     locales = language_codes(config)
     pages = read_book(Path(config.docs_dir), locales)
     same_page, config_problems = same_page_prefixes(config)
-    config_problems = check_config(config) + config_problems
+    strings_translated, setting_problems = code_strings(config)
+    config_problems = check_config(config) + config_problems + setting_problems
     convert = Converter(config)
-    glossary = _glossary(config) if structure else None
+    glossary, glossary_problems = _glossary(config) if structure else (None, [])
+    config_problems += glossary_problems
     statuses = []
     for key in sorted(pages, key=lambda k: (k != "index.md", k)):
         page = pages[key]
         status = PageStatus(page, missing_variants(page, locales))
+        for variant in page.variants.values():
+            where = (variant.body, variant.name, variant.first_line)
+            status.problems += unclosed_blocks(*where) + duplicate_footnotes(*where)
+            if not variant.body.strip():
+                status.problems.append(_empty(variant, page.variants.get(locales[0])))
         source = page.variants.get(locales[0])
         if structure and source:
             status.outlines[locales[0]] = outline_of(source, convert)
@@ -84,7 +94,8 @@ def check_book(config: MkDocsConfig, *, structure: bool = True, stale: bool = Tr
             if source and translation:
                 if stale:
                     status.freshness[locale] = freshness(translation, source)
-                if structure:
+                # An empty page is reported as such, not as every block it lacks.
+                if structure and source.body.strip() and translation.body.strip():
                     first = status.outlines[locales[0]]
                     outline = status.outlines[locale] = outline_of(translation, convert)
                     pairs = paired_blocks(first, outline, locales)  # one pairing, two checks
@@ -96,6 +107,7 @@ def check_book(config: MkDocsConfig, *, structure: bool = True, stale: bool = Tr
                         locales=locales,
                         same_page=same_page,
                         pairs=pairs,
+                        strings_translated=strings_translated,
                     ):
                         (status.warnings if finding.warning else status.problems).append(
                             finding.message
@@ -107,13 +119,30 @@ def check_book(config: MkDocsConfig, *, structure: bool = True, stale: bool = Tr
     return BookStatus(statuses, config_problems)
 
 
-def _glossary(config: MkDocsConfig) -> Glossary | None:
-    """The book's glossary, if it has one (its errors stop the build in the glossary hook)."""
+def _empty(variant, source) -> str:
+    start = (
+        f"start from a copy of {source.name} and translate it"
+        if source is not None and source is not variant and source.body.strip()
+        else "start with its title, as '# Title'"
+    )
+    line = variant.first_line if variant.text.startswith("---") else 1  # after front matter
+    return (
+        f"{variant.name}:{line}: the page is empty, so readers would get a "
+        f"blank page; write it ({start})."
+    )
+
+
+def _glossary(config: MkDocsConfig) -> tuple[Glossary | None, list[str]]:
+    """The book's glossary, if it has one, or the problems that keep it from loading."""
     docs = Path(config.docs_dir)
     path = docs / "glossary.yml"
     if not path.exists():
-        return None
-    return load_glossary(path, language_codes(config), shown_as=f"{docs.name}/glossary.yml")
+        return None, []
+    try:
+        shown = f"{docs.name}/glossary.yml"
+        return load_glossary(path, language_codes(config), shown_as=shown), []
+    except GlossaryError as err:
+        return None, str(err).split("\n")
 
 
 def _term_warnings(side_a: tuple, side_b: tuple, pairs: list, glossary: Glossary) -> list[str]:
@@ -132,7 +161,7 @@ def _term_warnings(side_a: tuple, side_b: tuple, pairs: list, glossary: Glossary
 
 def same_page_prefixes(config: MkDocsConfig) -> tuple[list[list[str]], list[str]]:
     """extra → parity → same_page: groups of URL prefixes of one site's language versions."""
-    value = (config.extra or {}).get("parity", {}).get("same_page", [])
+    value = _parity_settings(config).get("same_page", [])
     if isinstance(value, list) and all(
         isinstance(group, list) and group and all(isinstance(p, str) for p in group)
         for group in value
@@ -142,6 +171,23 @@ def same_page_prefixes(config: MkDocsConfig) -> tuple[list[list[str]], list[str]
         "mkdocs.yml: extra → parity → same_page: expected a list of groups of URL prefixes, "
         "e.g. [[https://zh.wikipedia.org/wiki/, https://en.wikipedia.org/wiki/]]; "
         f"found {value!r}."
+    ]
+
+
+def _parity_settings(config: MkDocsConfig) -> dict:
+    settings = (config.extra or {}).get("parity") or {}
+    return settings if isinstance(settings, dict) else {}
+
+
+def code_strings(config: MkDocsConfig) -> tuple[bool, list[str]]:
+    """extra → parity → code_strings: `translated` when the book translates every string
+    literal in its code (no fence needs `{ .strings-translated }`), `same` by default."""
+    value = _parity_settings(config).get("code_strings", "same")
+    if value in ("same", "translated"):
+        return value == "translated", []
+    return False, [
+        "mkdocs.yml: extra → parity → code_strings: expected 'translated' (every string "
+        f"literal in code is translated) or 'same' (the default); found {value!r}."
     ]
 
 

@@ -8,25 +8,28 @@ stop the build, book-wide numbers are assigned, and each page's markers become
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+import book_report
 import serve_mode
 from languages import current_language, is_first_build, language_codes
 from textbook.extension import BookExtension
 from textbook.macros import book_macros
-from textbook.numbering import chapter_numbers, check_references, fill, item_numbers
+from textbook.numbering import (
+    chapter_numbers,
+    check_references,
+    fill,
+    item_numbers,
+    remember_language,
+)
 from textbook.quiz_refs import quiz_questions
 from textbook.shared_assets import add_shared_assets
 from ui_strings import load_strings, strings_for
-
-log = logging.getLogger("mkdocs.hooks.book_material")
 
 # The admonition kinds the book uses; untitled boxes get a title in the page's language.
 ADMONITIONS = ("example", "abstract", "note", "warning", "question")
@@ -87,6 +90,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         source=page.file.content_string,
         files=files,
         locale=current_language(config),
+        body=markdown,
     )
 
 
@@ -97,17 +101,20 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 def on_env(env, *, config: MkDocsConfig, files: Files):
     ext: BookExtension = _state["ext"]
     _add_quiz_questions(ext, files, config)
-    problems = ext.problems + check_references(ext.records)
-    if problems:
-        for problem in problems:
-            log.error(problem)
-        count = f"{len(problems)} problem" + ("" if len(problems) == 1 else "s")
-        raise PluginError(f"The build stopped on {count} with figures, math, images or references.")
     numbers = {
         uri: item_numbers(record, _state["chapters"].get(uri))
         for uri, record in ext.records.items()
     }
     labels = _labels(config)
+    paths = {file.src_path.replace("\\", "/"): file.src_uri for file in files.documentation_pages()}
+    # Quiz texts, rendered after the pages, read their references from these (quiz.py).
+    remember_language(ext.records, numbers, labels, paths)
+    problems = ext.problems + check_references(ext.records)
+    if problems:
+        # Reported with the book's other problems once every language is checked; the
+        # build stops then and removes what it wrote (hooks/parity.py).
+        book_report.add(*problems)
+        return env
     for file in files.documentation_pages():
         record = ext.records.get(file.src_uri)
         if file.page is not None and file.page.content and record is not None:

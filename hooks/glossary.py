@@ -15,8 +15,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+import book_report
 import serve_mode
-from glossary.load import load_glossary
+from glossary.load import GlossaryError, load_glossary
 from glossary.mark import GlossaryExtension, PageTerms
 from glossary.page import DIRECTIVE, USES_MARKER, glossary_markdown
 from languages import current_language, language_codes
@@ -41,7 +42,10 @@ def on_config(config: MkDocsConfig) -> None:
     # A book without a glossary file simply has no marked terms.
     glossary = None
     if path.exists():
-        glossary = load_glossary(path, language_codes(config), shown_as=f"{docs.name}/{SOURCE}")
+        try:
+            glossary = load_glossary(path, language_codes(config), shown_as=f"{docs.name}/{SOURCE}")
+        except GlossaryError as err:  # reported with the book's other problems
+            book_report.add(*str(err).split("\n"))
     _extension.use(glossary)
     if _extension not in config.markdown_extensions:
         config.markdown_extensions.append(_extension)
@@ -101,7 +105,7 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None
         tips = template.render(terms=terms.marked.values(), lang=lang, others=others)
         return output.replace("</article>", tips + "</article>", 1)
     # By its source, not by its Page object: under `mkdocs serve` its render may be reused.
-    if _source_key(page, config) == GLOSSARY_PAGE:
+    if _source_key(page, config) == GLOSSARY_PAGE and _extension.glossary is not None:
         return _fill_uses(output, page, config)
     return None
 

@@ -28,9 +28,10 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+import book_report
 from book_check import check_book
 from book_pages import page_key
-from languages import is_first_build, is_last_build, language_codes
+from languages import current_language, is_first_build, is_last_build, language_codes
 from parity.outline import Recorder
 from parity.store import remember
 
@@ -44,7 +45,14 @@ _stale: dict[tuple[str, str], str] = {}
 _recorder = Recorder(with_text=True)
 _recorder.active = False
 # The running command, the page bodies being rendered, what this build writes to.
-_run: dict = {"command": "build", "bodies": {}, "site_dir": None, "started": 0}
+_run: dict = {
+    "command": "build",
+    "bodies": {},
+    "site_dir": None,
+    "started": 0,
+    "config": None,
+    "reported": False,  # the book's problems are shown once, however the build stops
+}
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -65,18 +73,22 @@ def on_config(config: MkDocsConfig) -> None:
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
     if is_first_build(config):
-        _run.update(site_dir=config.site_dir, started=time.time_ns())
+        _run.update(
+            site_dir=config.site_dir,
+            started=time.time_ns(),
+            config=config,
+            reported=False,
+            rendered=set(),
+        )
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> None:
     # The first language's build checks what needs no rendering, before writing anything.
     if not is_first_build(config):
         return
+    # A missing page or an untranslated title is reported with every other problem of the
+    # book once all languages are rendered (on_post_build): it hides none of them.
     status = check_book(config, structure=False)
-    if status.problems:
-        raise PluginError(
-            "The languages of the book do not match:\n  " + "\n  ".join(status.problems)
-        )
     _stale.clear()
     for page, locale, state in status.stale:
         name = page.page.variants[locale].name
@@ -91,15 +103,22 @@ def on_files(files: Files, *, config: MkDocsConfig) -> None:
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
     # The body as the file has it, before other hooks change it: the outline's key.
     _run["bodies"][page.file.abs_src_path] = markdown
-    _recorder.last, _recorder.active = None, True
+    # Lines are the file's: later hooks may change the text (a quiz directive's lines).
+    _recorder.last, _recorder.active, _recorder.body = None, True, markdown
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
     outline = _recorder.take()
-    _recorder.active = False
+    _recorder.active, _recorder.body = False, None
     body = _run["bodies"].pop(page.file.abs_src_path, None)
     if outline is not None and body is not None:
         remember(page.file.abs_src_path, body, outline)
+
+
+def on_env(env, *, config: MkDocsConfig, files: Files):
+    # Every page of this language is rendered (its outline recorded) by now.
+    _run.setdefault("rendered", set()).add(current_language(config))
+    return env
 
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
@@ -115,13 +134,23 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     status = check_book(config, stale=False)
     for warning in status.warnings:
         log.warning(warning)
-    if status.problems:
-        raise PluginError(
-            "The languages of the book do not match:\n  " + "\n  ".join(status.problems)
-        )
+    # Every problem of the book at once: those the other hooks found on the way (quizzes,
+    # glossary, math, figures and references), and the languages' structure.
+    _run["reported"] = True
+    book_report.stop_if_any(book_report.take() + status.problems)
 
 
 def on_build_error(*, error: Exception) -> None:
+    # Another error ended the build first (strict mode's warnings, in a language built
+    # inside the i18n plugin): the book's problems found so far are shown all the same.
+    if not _run["reported"] and _run["config"] is not None:
+        _run["reported"] = True
+        config = _run["config"]
+        # The languages' structure only once every language is rendered (strict mode's
+        # warnings stop the last one after it is written): before, outlines are partial.
+        whole = _run.get("rendered", set()) >= set(language_codes(config))
+        _report_all(config, structure=whole)
+    book_report.take()  # the next build (a save under `mkdocs serve`) starts with none
     # Whatever stopped the build (these checks, a quiz's section in the second language),
     # `mkdocs build` leaves no half site; `mkdocs serve` keeps serving the last good one.
     if _run["command"] != "serve" and _run["site_dir"]:
@@ -131,6 +160,17 @@ def on_build_error(*, error: Exception) -> None:
 # -----------------------------------------------------------------------------
 # Helper functions
 # -----------------------------------------------------------------------------
+
+
+def _report_all(config: MkDocsConfig, structure: bool) -> None:
+    found = []
+    try:
+        found = check_book(config, stale=False, structure=structure).problems
+    except PluginError:  # a file that cannot be read at all: its own error says so
+        pass
+    problems = book_report.take() + found
+    if problems:
+        log.error(str(book_report.BookProblems(book_report.ordered(problems))))
 
 
 def _remove_written(site_dir: Path, since_ns: int) -> None:

@@ -11,6 +11,7 @@ it out (pagefind_index.EXCLUDE): answers stay out of search.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from pathlib import Path
 
@@ -18,14 +19,16 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+import book_report
 import serve_mode
-from book_pages import read_book
+from book_pages import page_key, read_book
 from fences import unfenced_lines
 from languages import current_language, is_first_build, language_codes
 from quiz.load import Quiz, QuizError, read_quiz
 from quiz.render import InlineMarkdown, render_quiz
 from quiz_book.chapters import chapters_in_nav, linked_from, nav_marks_json
 from quiz_book.progress_page import render_progress
+from textbook.numbering import fill_links
 from ui_strings import strings_for
 
 QUIZ_DIR = "quizzes"
@@ -43,6 +46,8 @@ PROGRESS_MARKER = "<!-- quiz-progress -->"
 _build: dict = {}
 # Quiz ids by page key (chapters/x.md), from the first language's scan of the book.
 _page_quizzes: dict[str, list[str]] = {}
+# The page (key) each quiz belongs to: another page that shows it is reported instead.
+_owners: dict[str, str] = {}
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -50,12 +55,15 @@ _page_quizzes: dict[str, list[str]] = {}
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> None:
-    quizzes = _load_all(config)
+    # A quiz file with a mistake is reported with the book's other problems (book_report)
+    # and left out; the pages that show it are still checked.
+    quizzes, broken = _load_all(config)
     # The first language's build checks the pages of every language.
     if is_first_build(config):
-        _check_usage(config, quizzes)
+        book_report.add(*_check_usage(config, quizzes, broken))
     _build.clear()
     _build.update(quizzes=quizzes, pages=set(), progress=set(), env=None, md=None)
+    _build["docs"] = Path(config.docs_dir).name
 
 
 def on_nav(nav, *, config: MkDocsConfig, files: Files) -> None:
@@ -104,7 +112,10 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     if "<!-- quiz:" not in html:
         return
     for quiz_id in MARKER_HTML.findall(html):
-        _check_sections(_build["quizzes"][quiz_id], html, page)
+        quiz = _build["quizzes"].get(quiz_id)
+        key = page_key(page.file.src_uri, language_codes(config))[0]
+        if quiz and _owners.get(quiz_id, key) == key:
+            book_report.add(*_check_sections(quiz, html, page))
     _build["pages"].add(page.file.src_uri)
 
 
@@ -121,8 +132,8 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None
     parts, end, start = [], 0, output.find("<!-- quiz:")
     while start != -1:
         if marker := MARKER_HTML.match(output, start):
-            quiz = _build["quizzes"][marker.group(1)]
-            html = render_quiz(quiz, lang, env=_build["env"], md=_build["md"], ui=ui)
+            quiz = _build["quizzes"].get(marker.group(1))
+            html = _render(quiz, page, lang, ui) if quiz else ""
             parts += [output[end:start], html]
             end = marker.end()
         start = output.find("<!-- quiz:", start + 1)
@@ -158,77 +169,126 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> 
 # -----------------------------------------------------------------------------
 
 
-def _load_all(config: MkDocsConfig) -> dict[str, Quiz]:
-    """Every quiz file, validated; unchanged files are not read again."""
+def _load_all(config: MkDocsConfig) -> tuple[dict[str, Quiz], set[str]]:
+    """Every valid quiz file, and the ids of those with a mistake (reported in book_report);
+    unchanged files are not read again."""
     docs = Path(config.docs_dir)
-    quizzes = {}
+    quizzes, broken = {}, set()
     for path in sorted((docs / QUIZ_DIR).glob("*.y*ml")):
         shown = path.relative_to(docs.parent).as_posix() if docs.parent in path.parents else None
-        quizzes[path.stem] = read_quiz(path, language_codes(config), shown_as=shown)
-    return quizzes
+        try:
+            quizzes[path.stem] = read_quiz(path, language_codes(config), shown_as=shown)
+        except QuizError as err:
+            book_report.add(str(err))
+            broken.add(path.stem)
+    return quizzes, broken
+
+
+def _render(quiz: Quiz, page: Page, lang: str, ui: dict) -> str:
+    """The quiz in one language; cross-references in its texts read as in the chapter."""
+    html = render_quiz(quiz, lang, env=_build["env"], md=_build["md"], ui=ui)
+    html, unknown = fill_links(html, page.file.src_uri)
+    shown = f"{_build['docs']}/{page.file.src_uri}"
+    text = quiz.path.read_text("utf-8") if unknown else ""
+    for href in dict.fromkeys(unknown):
+        at = text.find(f"]({href})")
+        line = text.count("\n", 0, at) + 1 if at >= 0 else 1
+        book_report.add(
+            f"{quiz.name}:{line}: the reference [](#{href.partition('#')[2]}) points to no "
+            f"figure, table, equation, section or quiz question of {shown}, the page that "
+            "shows this quiz."
+        )
+    return html
 
 
 def _chapters(config: MkDocsConfig) -> list:
     if "chapters" not in _build:
         locales = language_codes(config)
-        _build["chapters"] = chapters_in_nav(
-            _build["nav"], _page_quizzes, _build["quizzes"], locales
-        )
+        quizzes = _build["quizzes"]  # a quiz with a mistake is left out (book_report)
+        shown = {key: [q for q in ids if q in quizzes] for key, ids in _page_quizzes.items()}
+        _build["chapters"] = chapters_in_nav(_build["nav"], shown, quizzes, locales)
     return _build["chapters"]
 
 
-def _check_usage(config: MkDocsConfig, quizzes: dict[str, Quiz]) -> None:
-    """Every directive names an existing quiz; every quiz is used by some page."""
+def _check_usage(config: MkDocsConfig, quizzes: dict[str, Quiz], broken: set[str]) -> list[str]:
+    """Every directive names an existing quiz, every quiz is used by some page, and by one
+    page only (two chapters showing one quiz would share its questions' ids and its score)."""
     docs = Path(config.docs_dir)
-    used = set()
+    problems: list[str] = []
+    users: dict[str, list[str]] = {}  # quiz id -> the pages (keys) that show it
+    shown_in: dict[tuple[str, str], str] = {}  # (quiz id, page key) -> where, first
     _page_quizzes.clear()
-    for page in read_book(docs, language_codes(config)).values():
-        for source in page.variants.values():
+    locales = language_codes(config)
+    for page in read_book(docs, locales).values():
+        for source in (page.variants[code] for code in locales if code in page.variants):
             if "quiz" in source.text:
-                ids = _directives(source, quizzes, docs)
-                _page_quizzes[page.key] = sorted(ids | set(_page_quizzes.get(page.key, ())))
-                used |= ids
+                ids = _directives(source, quizzes, broken, docs, problems)
+                for quiz_id, line in ids.items():
+                    if page.key not in users.setdefault(quiz_id, []):
+                        users[quiz_id].append(page.key)
+                        shown_in[(quiz_id, page.key)] = f"{source.name}:{line}"
+                _page_quizzes[page.key] = sorted(set(ids) | set(_page_quizzes.get(page.key, ())))
     for quiz_id, quiz in quizzes.items():
-        if quiz_id not in used:
-            raise QuizError(
+        if quiz_id not in users:
+            problems.append(
                 f"{quiz.name}: no page uses this quiz. Add "
                 f'{{{{ quiz("{quiz_id}") }}}} to its chapter in every language, or delete the file.'
             )
+    _owners.clear()
+    for quiz_id, keys in users.items():
+        # The chapter named like the quiz keeps it; a copy of it is the page to fix.
+        keys.sort(key=lambda key: posixpath.splitext(posixpath.basename(key))[0] != quiz_id)
+        _owners[quiz_id] = keys[0]
+        for key in keys[1:]:
+            first = shown_in[(quiz_id, keys[0])]
+            problems.append(
+                f"{shown_in[(quiz_id, key)]}: the page shows the quiz '{quiz_id}', which "
+                f"{first} shows too; two pages would share its questions and its score. "
+                f"Give this page a quiz of its own ({docs.name}/{QUIZ_DIR}/<its name>.yml)."
+            )
+    return problems
 
 
-def _directives(source, quizzes: dict[str, Quiz], docs: Path) -> set[str]:
-    """The quiz ids a page names; a malformed or dangling directive is an error."""
-    used = set()
+def _directives(
+    source, quizzes: dict[str, Quiz], broken: set[str], docs: Path, problems: list[str]
+) -> dict[str, int]:
+    """The quiz ids a page names, with their lines; a malformed or dangling directive is
+    added to `problems`."""
+    used: dict[str, int] = {}
     for index, text in unfenced_lines(source.text):
         if not ANY_DIRECTIVE.match(text):
             continue
         line = index + 1
         directive = DIRECTIVE.fullmatch(text)
         if directive is None:
-            raise QuizError(
+            problems.append(
                 f"{source.name}:{line}: cannot read the quiz directive "
                 f"{text.strip()!r}. Write it alone on its line, not indented, as "
                 '{{ quiz("quiz-id") }}.'
             )
+            continue
         quiz_id = directive.group(1)
-        if quiz_id not in quizzes:
+        if quiz_id not in quizzes and quiz_id not in broken:
             known = ", ".join(sorted(quizzes)) or "none yet"
-            raise QuizError(
+            problems.append(
                 f"{source.name}:{line}: the page uses the quiz '{quiz_id}', but "
                 f"{docs.name}/{QUIZ_DIR}/{quiz_id}.yml does not exist. Create it, or use one "
                 f"of the existing quizzes: {known}."
             )
-        used.add(quiz_id)
+            continue
+        used.setdefault(quiz_id, line)
     return used
 
 
-def _check_sections(quiz: Quiz, html: str, page: Page) -> None:
+def _check_sections(quiz: Quiz, html: str, page: Page) -> list[str]:
     """A question's `section` must be an id on the page that shows the quiz."""
+    problems = []
     for index, question in enumerate(quiz.questions):
         if question.section and f'id="{question.section}"' not in html:
             line = quiz.line_of("questions", index, "section")
-            raise QuizError(
+            problems.append(
                 f"{quiz.name}:{line}: question '{question.id}' → section: the page "
                 f"{page.file.src_path} has no heading with the id '{question.section}'. "
                 f"Give the heading an id, as in '## Title {{#{question.section}}}'."
             )
+    return problems

@@ -29,7 +29,14 @@ def _build_error(book: Path) -> str:
     assert "Traceback" not in result.stderr
     assert not list((book / "site").rglob("*.html")), "a failed build wrote pages"
     start = result.stderr.index("ERROR   -  ") + len("ERROR   -  ")
-    return result.stderr[start:].rstrip()
+    return _problems(result.stderr[start:].rstrip())
+
+
+def _problems(error: str) -> str:
+    """The problems of the book's one report (book_report), a line each, without its header."""
+    if not error.startswith("The build stopped on "):
+        return error
+    return "\n".join(line[2:] for line in error.split("\n")[1:] if line.startswith("  "))
 
 
 def _cli(book: Path, *args: str) -> subprocess.CompletedProcess:

@@ -41,6 +41,14 @@ ERRORS = {
     "would silently keep only the second. Keep one of them.",
     "syntax": "syntax.yml:3: YAML syntax error: the '[' on this line is never closed (did not "
     "find expected ',' or ']'). Close it, or put the whole value in quotes if it is text.",
+    "empty-variant": "empty-variant.yml:5: term 'token' → variants.zh.1: the text is empty "
+    "(found ''); write it, or remove it from the list.",
+    "blank-form": "blank-form.yml:4: term 'token' → en: the text is empty (found '  '); write it.",
+    "empty-definition": "empty-definition.yml:7: term 'token' → definition.en: the text is "
+    "empty (found nothing); write it.",
+    "reference-in-definition": "reference-in-definition.yml:7: term 'token' → definition.en: a "
+    "cross-reference ([](#fig-tokens)) cannot be numbered here, as the definition shows in "
+    "every chapter; write it in words.",
     "not-utf8": "not-utf8.yml:3: this file is not saved as UTF-8 (GBK or GB18030?): its first "
     "byte that is not UTF-8 is on this line. Save it as UTF-8 in your editor.",
 }

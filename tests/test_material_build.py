@@ -36,18 +36,15 @@ def _build(book: Path):
 
 
 def _errors(book: Path) -> list[str]:
+    """The problems of the build's one report (book_report), in its order."""
     result = build_site(book, book / "site", "http://127.0.0.1/book/")
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
-    return [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
-
-
-def _stopped(count: int) -> str:
-    problems = "problem" if count == 1 else "problems"
-    return (
-        f"ERROR   -  The build stopped on {count} {problems} with figures, math, images or "
-        "references."
-    )
+    report = result.stderr.split("ERROR   -  The build stopped on ", 1)[1]
+    count, *lines = report.split("\n")
+    problems = [line[2:] for line in lines if line.startswith("  ")]
+    assert count == f"{len(problems)} problem{'s' if len(problems) > 1 else ''}:"
+    return problems
 
 
 # -----------------------------------------------------------------------------
@@ -183,10 +180,9 @@ def test_numbers_close_up_when_a_figure_is_removed(book):
 def test_an_image_missing_in_chinese(book):
     (book / IMG / "training-stages.svg").unlink()  # the English copy stays
     assert _errors(book) == [
-        "ERROR   -  docs/chapters/sft-to-rl.zh.md:19: the image 'img/training-stages.svg' does "
+        "docs/chapters/sft-to-rl.zh.md:19: the image 'img/training-stages.svg' does "
         "not exist: add docs/chapters/img/training-stages.svg (shared by every language) or a "
         "localized copy such as docs/chapters/img/training-stages.zh.svg.",
-        _stopped(1),
     ]
     assert not list((book / "site").rglob("*.html")), "a failed build wrote pages"
 
@@ -196,10 +192,9 @@ def test_an_image_missing_in_english(book):
     (book / IMG / "training-stages.en.svg").unlink()
     (book / IMG / "training-stages.svg").rename(book / IMG / "training-stages.zh.svg")
     assert _errors(book) == [
-        "ERROR   -  docs/chapters/sft-to-rl.en.md:20: the image 'img/training-stages.svg' does "
+        "docs/chapters/sft-to-rl.en.md:20: the image 'img/training-stages.svg' does "
         "not exist: add docs/chapters/img/training-stages.svg (shared by every language) or a "
         "localized copy such as docs/chapters/img/training-stages.en.svg.",
-        _stopped(1),
     ]
     assert not list((book / "site" / "en").rglob("*.html")), "a failed build wrote pages"
 
@@ -207,12 +202,13 @@ def test_an_image_missing_in_english(book):
 def test_a_reference_to_an_unknown_id(book):
     for path in (ZH, EN):
         _edit(book / path, "[](#fig-training-stages)", "[](#fig-training-stage)")
+    # Both languages in one run, grouped by file.
     assert _errors(book) == [
-        "ERROR   -  docs/chapters/sft-to-rl.zh.md:17: the reference [](#fig-training-stage) "
+        f"docs/chapters/sft-to-rl.{lang}.md:{line}: the reference [](#fig-training-stage) "
         "points to no figure, table, equation, section or quiz question: this page has no id "
         "'fig-training-stage'. Ids of its figures, tables and equations: fig-training-stages, "
-        "tab-textbook-parts, eq-emily-system, fig-four-solutions.",
-        _stopped(1),
+        "tab-textbook-parts, eq-emily-system, fig-four-solutions."
+        for lang, line in (("en", 18), ("zh", 17))
     ]
 
 
@@ -221,9 +217,10 @@ def test_a_duplicate_figure_id(book):
         _edit(book / path, "| #fig-four-solutions", "| #fig-training-stages")
         _edit(book / path, "[](#fig-four-solutions)", "[](#fig-training-stages)")
     assert _errors(book) == [
-        "ERROR   -  docs/chapters/sft-to-rl.zh.md:64: the id 'fig-training-stages' is already "
-        "used by the figure at line 21; give every figure, table and equation an id of its own.",
-        _stopped(1),
+        f"docs/chapters/sft-to-rl.{lang}.md:{line}: the id 'fig-training-stages' is already "
+        f"used by the figure at line {first}; an id names one element of a page (links and "
+        "references reach only the first): give this figure an id of its own."
+        for lang, line, first in (("en", 65, 22), ("zh", 64, 21))
     ]
 
 
@@ -231,10 +228,9 @@ def test_invalid_latex_is_reported_with_the_renderers_message(book):
     _edit(book / ZH, "$3a = 9$", r"$3a = \frac{9}$")
     _edit(book / ZH, "$x$", "$x^$")
     assert _errors(book) == [
-        r"ERROR   -  docs/chapters/sft-to-rl.zh.md:54: cannot read the formula '3a = \frac{9}': "
+        r"docs/chapters/sft-to-rl.zh.md:54: cannot read the formula '3a = \frac{9}': "
         "Temml: Unexpected end of input in a macro argument, expected '}' at the end of the "
         "formula.",
-        "ERROR   -  docs/chapters/sft-to-rl.zh.md:56: cannot read the formula 'x^': "
+        "docs/chapters/sft-to-rl.zh.md:56: cannot read the formula 'x^': "
         "Temml failed on it (TypeError: Cannot read properties of null (reading 'type')).",
-        _stopped(2),
     ]

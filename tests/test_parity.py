@@ -170,7 +170,7 @@ def test_a_missing_translation_stops_the_build(book):
     result = build_site(book, book / "site", "http://127.0.0.1/book/")
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert (
-        "ERROR   -  The languages of the book do not match:\n"
+        "ERROR   -  The build stopped on 1 problem:\n"
         "  docs/chapters/sft-to-rl.zh.md has no en version: create docs/chapters/sft-to-rl.en.md"
     ) in result.stderr
     assert not list((book / "site").rglob("*.html"))

@@ -150,10 +150,16 @@ def test_a_setext_heading_is_a_heading(check):
 def test_an_unclosed_fence_does_not_hide_the_rest_of_the_page(check):
     zh = "# 标题\n\n```python\nx = 1\n\n## 一节 {#one}\n\n正文。\n"
     en = "# Title\n\n```python\nx = 1\n\n## Section {#two}\n\nText.\n"
+    unclosed = (
+        "{}:3: the code block opened with ``` is never closed, so it is shown as plain text; "
+        "end the code with a line ```."
+    )
     assert check(zh, en) == (
         [
+            unclosed.format(EN),
             f"{EN}:6: the heading 'Section' has the id {{#two}} where {ZH}:6 has {{#one}}; "
-            "use {#one}."
+            "use {#one}.",
+            unclosed.format(ZH),
         ],
         [],
     )
@@ -388,3 +394,91 @@ def test_blocks_keep_their_text_when_asked_for_a_check_that_reads_both_sides():
     plain = Recorder()
     markdown.Markdown(extensions=[plain]).convert("正文。\n")
     assert plain.take().blocks[0].text == ""
+
+
+def test_a_changed_number_beside_a_translated_string_is_named_first(check):
+    marked = "```python { .strings-translated }"
+    zh = '# 标题\n\n```python\nprint("你好")\nx = 3\n```\n'
+    en = zh.replace("你好", "hello").replace("3", "4")
+    number = (
+        f"{EN}:5: the code differs from {ZH}:5: '4' where it has '3'; only comments may "
+        "differ (text in each language: mark both fences { .translated })."
+    )
+    assert check(zh, en) == ([number], [])
+    assert check(zh.replace("```python", marked), en.replace("```python", marked)) == (
+        [number],
+        [],
+    )
+    dropped = en.replace("x = 4\n", "")
+    assert check(zh.replace("```python", marked), dropped.replace("```python", marked))[0] == [
+        f"{EN}:5: the code differs from {ZH}:5: the end of the block where it has 'x'; only "
+        "comments may differ (text in each language: mark both fences { .translated })."
+    ]
+
+
+def test_a_book_that_translates_every_string_says_so_once(tmp_path):
+    zh = '# 标题\n\n```python\nprint("你好")\nx = 3\n```\n'
+    en = zh.replace("你好", "hello")
+    docs = tmp_path / "docs"
+    write_pair(docs, zh, en)
+    config = parity_helpers._config(str(docs), MORE_EXTENSIONS)
+    assert check_book(config).warnings != []
+    config.extra["parity"] = {"code_strings": "translated"}
+    try:
+        assert (check_book(config).problems, check_book(config).warnings) == ([], [])
+        changed = check_book_with(config, docs, zh, en.replace("3", "4"))
+        assert changed[0] == [
+            f"{EN}:5: the code differs from {ZH}:5: '4' where it has '3'; only comments may "
+            "differ (text in each language: mark both fences { .translated })."
+        ]
+        config.extra["parity"] = {"code_strings": "yes"}
+        assert check_book_with(config, docs, zh, en)[0] == [
+            "mkdocs.yml: extra → parity → code_strings: expected 'translated' (every string "
+            "literal in code is translated) or 'same' (the default); found 'yes'."
+        ]
+    finally:
+        config.extra.pop("parity")
+
+
+def check_book_with(config, docs, zh: str, en: str):
+    write_pair(docs, zh, en)
+    status = check_book(config)
+    return status.problems, status.warnings
+
+
+BOXED = "# T\n\n!!! note\n\n    ```python\n    x = 1\n    ```\n\n    {}\n    ### {}\n"
+
+
+# Lines come from the parser (parity/source_map.py): each message names the block's own line.
+@pytest.mark.parametrize(
+    "zh, en, problem",
+    [
+        (  # a table row above with the heading's words
+            "# 标题\n\n| 练习题 | 只看答案 |\n| --- | --- |\n| Practice problems | x |\n\n"
+            "## 练习题 {#practice}\n\n正文。\n",
+            "# Title\n\n| Practice problems | Only the answer |\n| --- | --- |\n"
+            "| Practice problems | x |\n\n## Practice problems\n\nText.\n",
+            f"{EN}:7: the heading 'Practice problems' has no id where {ZH}:7 has {{#practice}}; "
+            "add {#practice}.",
+        ),
+        (  # first words marked up
+            "# 标题\n\n第一段。\n\n## 节 {#s}\n",
+            "# Title\n\nFirst.\n\n<u>*Extra*</u> words.\n\n## Section {#s}\n",
+            f"{EN}:5: the paragraph 'Extra words.…' is not in {ZH} (it would be at line 5); "
+            "remove it, or add it there.",
+        ),
+        (  # a table whose first header cell is empty
+            "# 标题\n\n|   | 甲 |\n| --- | --- |\n| 1 | 2 |\n\n正文。\n",
+            "# Title\n\n|   | A |\n| --- | --- |\n| 1 | 2 |\n| 3 | 4 |\n\nText.\n",
+            f"{EN}:3: a table of 3 rows x 2 columns where {ZH}:3 has 2 rows x 2 columns.",
+        ),
+        (  # a heading right under a paragraph line, inside a box, after a fence
+            BOXED.format("一段", "小节 {#a}"),
+            BOXED.format("A line", "Sub {#b}"),
+            f"{EN}:10: the heading 'Sub' has the id {{#b}} where {ZH}:10 has {{#a}}; use {{#a}}.",
+        ),
+    ],
+    ids=["heading-near-a-table-row", "marked-up-words", "empty-header-cell", "nested"],
+)
+def test_every_message_names_the_blocks_own_line(check, zh, en, problem):
+    assert check(zh, en) == ([problem], [])

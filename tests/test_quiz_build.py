@@ -20,8 +20,10 @@ def _fails_with(book: Path, *messages: str) -> None:
     result = build_site(book, book / "site", "http://127.0.0.1/book/")
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
-    errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
-    assert errors == [f"ERROR   -  {message}" for message in messages]
+    # The book's one report (book_report): its problems, a line each, without its header.
+    report = result.stderr.split("ERROR   -  The build stopped on ", 1)[1].split("\n")[1:]
+    errors = [line[2:] for line in report if line.startswith("  ")]
+    assert errors == list(messages)
     assert not list((book / "site").rglob("*.html")), "a failed build wrote pages"
 
 
@@ -37,11 +39,17 @@ def test_the_real_book_builds(book):
 def test_a_page_naming_a_missing_quiz(book):
     for page in (EN, ZH):
         _edit(book / page, '{{ quiz("sft-to-rl") }}', '{{ quiz("sft-to-lr") }}')
+    # Both languages in one run, and the quiz file no page uses now.
     _fails_with(
         book,
-        "docs/chapters/sft-to-rl.en.md:94: the page uses the quiz 'sft-to-lr', but "
-        "docs/quizzes/sft-to-lr.yml does not exist. Create it, or use one of the existing "
-        "quizzes: sft-to-rl.",
+        *[
+            f"docs/chapters/sft-to-rl.{lang}.md:{line}: the page uses the quiz 'sft-to-lr', but "
+            "docs/quizzes/sft-to-lr.yml does not exist. Create it, or use one of the existing "
+            "quizzes: sft-to-rl."
+            for lang, line in (("en", 94), ("zh", 93))
+        ],
+        'docs/quizzes/sft-to-rl.yml: no page uses this quiz. Add {{ quiz("sft-to-rl") }} to its '
+        "chapter in every language, or delete the file.",
     )
 
 
@@ -59,8 +67,14 @@ def test_a_malformed_directive(book):
         _edit(book / page, '{{ quiz("sft-to-rl") }}', "{{ quiz(sft-to-rl) }}")
     _fails_with(
         book,
-        "docs/chapters/sft-to-rl.en.md:94: cannot read the quiz directive '{{ quiz(sft-to-rl) }}'. "
-        'Write it alone on its line, not indented, as {{ quiz("quiz-id") }}.',
+        *[
+            f"docs/chapters/sft-to-rl.{lang}.md:{line}: cannot read the quiz directive "
+            "'{{ quiz(sft-to-rl) }}'. Write it alone on its line, not indented, as "
+            '{{ quiz("quiz-id") }}.'
+            for lang, line in (("en", 94), ("zh", 93))
+        ],
+        'docs/quizzes/sft-to-rl.yml: no page uses this quiz. Add {{ quiz("sft-to-rl") }} to its '
+        "chapter in every language, or delete the file.",
     )
 
 
@@ -68,10 +82,12 @@ def test_a_section_the_page_does_not_have(book):
     _edit(book / QUIZ, "section: pipeline", "section: pipe-line")
     _fails_with(
         book,
-        "Error reading page 'chapters/sft-to-rl.zh.md':",
-        "docs/quizzes/sft-to-rl.yml:42: question 'sft-same-algorithm' → section: the page "
-        "chapters/sft-to-rl.zh.md has no heading with the id 'pipe-line'. Give the heading an id, "
-        "as in '## Title {#pipe-line}'.",
+        *[
+            "docs/quizzes/sft-to-rl.yml:42: question 'sft-same-algorithm' → section: the page "
+            f"chapters/sft-to-rl.{lang}.md has no heading with the id 'pipe-line'. Give the "
+            "heading an id, as in '## Title {#pipe-line}'."
+            for lang in ("zh", "en")
+        ],
     )
 
 

@@ -243,7 +243,7 @@ def _directive(text: str) -> str:
     [
         (
             {EN: lambda text: text.replace("\n## ", "\n### ", 1)},
-            "The languages of the book do not match:",
+            "The build stopped on 1 problem:",
         ),
         (
             {ZH: _directive, EN: _directive},

@@ -7,12 +7,14 @@ the field; all mistakes of the file are reported together.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Annotated
 
 import yaml
 from mkdocs.exceptions import PluginError
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from source_files import (
     SourceError,
@@ -24,6 +26,8 @@ from source_files import (
 )
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+# A cross-reference as chapters write it: an empty link to an id.
+_REFERENCE = re.compile(r"\[\]\([^)\s]*#[^)\s]+\)")
 
 
 class GlossaryError(PluginError):
@@ -34,12 +38,16 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+# A form or a definition with no text: an empty form would match everywhere in a page.
+_Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
 class _Entry(_Strict):
     id: str = Field(pattern=ID_PATTERN)
-    zh: str = Field(min_length=1)
-    en: str = Field(min_length=1)
-    variants: dict[str, list[str]] = {}
-    definition: dict[str, str]
+    zh: _Text
+    en: _Text
+    variants: dict[str, list[_Text]] = {}
+    definition: dict[str, _Text]
 
 
 class _File(_Strict):
@@ -117,6 +125,16 @@ def _check_languages(entry: _Entry, root, where, name, languages) -> list[str]:
             problems.append(
                 f"{name}:{line}: {label} → definition: no {lang} text. "
                 f"Add '{lang}: ...' under 'definition:'."
+            )
+    for lang, text in entry.definition.items():
+        # A definition shows beside the term in every chapter and on the glossary page,
+        # where a reference to one chapter's figure has no number: it would read as text.
+        if _REFERENCE.search(text):
+            line = line_of(root, (*where, "definition", lang))
+            problems.append(
+                f"{name}:{line}: {label} → definition.{lang}: a cross-reference "
+                f"({_REFERENCE.search(text).group(0)}) cannot be numbered here, as the "
+                "definition shows in every chapter; write it in words."
             )
     for field, mapping in (("definition", entry.definition), ("variants", entry.variants)):
         for lang in mapping:
@@ -199,6 +217,11 @@ def _describe(error: dict, root, data, name: str, languages) -> str:
             f"{name}:{line}: {label}: expected lower-case letters, digits and hyphens "
             f"(like 'base-model'); found {error['input']!r}."
         )
+    if kind == "string_too_short" or (kind == "string_type" and error.get("input") is None):
+        # An empty form would match everywhere in a page; an empty definition shows nothing.
+        found = "nothing" if error.get("input") is None else repr(error["input"])
+        remove = ", or remove it from the list" if "variants" in loc else ""
+        return f"{name}:{line}: {label}: the text is empty (found {found}); write it{remove}."
     if kind == "dict_type" and loc[-1] == "definition":
         example = ", ".join(f"{lang}: ..." for lang in languages)
         return f"{name}:{line}: {label}: expected a text per language ({{{example}}}); " + (

@@ -56,27 +56,37 @@ class Difference:
     translation: Token
 
 
-def compare_code(source: Code, translation: Code) -> Difference | None:
-    """None when the blocks are the same program (or both are marked as translated)."""
+def compare_code(
+    source: Code, translation: Code, *, strings_translated: bool = False
+) -> Difference | None:
+    """None when the blocks are the same program (or both are marked as translated).
+
+    The first difference named is the first real one (a number, a name, a missing
+    statement), past any string literal that differs: a translated string is milder,
+    and naming it first would hide the difference that matters. Strings may differ
+    freely when both fences say so, or when the book translates every string
+    (`strings_translated`, from `extra.parity.code_strings: translated`).
+    """
     if TRANSLATED in source.marks and TRANSLATED in translation.marks:
         return None
     a, b = source.tokens, translation.tokens
     if source.key == translation.key:
         return None
-    first = next(
-        (
-            i
-            for i, (x, y) in enumerate(zip(a, b, strict=False))
-            if (x.group, x.value) != (y.group, y.value)
-        ),
-        min(len(a), len(b)),
-    )
-    strings_only = len(a) == len(b) and all(
-        x.group == y.group == "string" for x, y in zip(a, b, strict=True) if x.value != y.value
-    )
-    if strings_only and STRINGS_TRANSLATED in source.marks & translation.marks:
+    real = _first_difference(a, b, lambda t: (t.group, "" if t.group == "string" else t.value))
+    if real is not None:
+        return Difference(False, _at(source, real), _at(translation, real))
+    if strings_translated or STRINGS_TRANSLATED in source.marks & translation.marks:
         return None
-    return Difference(strings_only, _at(source, first), _at(translation, first))
+    first = _first_difference(a, b, lambda t: (t.group, t.value))
+    return Difference(True, _at(source, first), _at(translation, first))
+
+
+def _first_difference(a, b, key) -> int | None:
+    """The index of the first token that differs by `key` (a length, past the shorter)."""
+    for index, (x, y) in enumerate(zip(a, b, strict=False)):
+        if key(x) != key(y):
+            return index
+    return None if len(a) == len(b) else min(len(a), len(b))
 
 
 def tokens_of_html(html: str) -> Code:

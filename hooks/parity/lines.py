@@ -1,6 +1,9 @@
-"""Source lines for rendered blocks: Python-Markdown's tree has none.
+"""Source lines for rendered blocks.
 
-Each block carries a needle, something its first source line contains, and the
+Most blocks come with their line from Python-Markdown's own parse
+(`source_map.py`: `Block.at`). The others (an image or a link inside a
+paragraph, a footnote whose text the footnotes extension moved, a tab) carry a
+needle, something its first source line contains, and the
 blocks are found in reading order by a forward search from the previous one:
 
 - `Words("The school analogy")`: a line with the first words of the rendered
@@ -43,12 +46,15 @@ def locate(outline, body: str, first_line: int) -> None:
     cursor, owned = 0, -1
     waiting = []  # blocks without a needle: they start where the next block does
     for block in outline.blocks:
-        if not block.needle:
+        if not block.needle and block.at < 0:
             waiting.append(block)
             continue
         owner = block.kind in OWNS_LINE
         start = max(cursor, owned + 1) if owner else cursor
-        found = _find(lines, block.needle, start)
+        if 0 <= block.at < len(lines):  # the parser's own line (source_map.py)
+            found = block.at
+        else:
+            found = _find(lines, block.needle, start)
         if found is None:
             found = _find(lines, block.needle, 0) if block.kind == "footnote" else None
         index = found if found is not None else cursor

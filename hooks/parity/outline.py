@@ -31,6 +31,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, STX
 
+from parity import source_map
 from parity.code import Code, tokens_of_html
 from parity.lines import Words
 
@@ -71,6 +72,7 @@ class Block:
     depth: int = 0  # boxes, tabs, lists, quotes, footnotes and figures it is inside
     text: str = ""  # the rendered text, kept only by Recorder(with_text=True)
     span: int = 0  # source lines after its first that it surely covers (a fence's body)
+    at: int = -1  # its line in the page's body from the parser (source_map.py), -1 unknown
 
 
 @dataclass(slots=True)
@@ -95,20 +97,28 @@ class Outline:
 class Recorder(Extension):
     """Records the outline of every document converted; `take()` returns the last one."""
 
-    def __init__(self, with_text: bool = False, **kwargs):
+    def __init__(self, with_text: bool = False, with_lines: bool = True, **kwargs):
         super().__init__(**kwargs)
+        self.with_lines = with_lines  # off: needles alone (benchmarks/source_lines_cost.py)
         self.last: Outline | None = None
         self.active = True  # off: other conversions (a quiz's inline text) cost nothing
         self.with_text = with_text  # each block's text too (a glossary term check)
+        self.source = source_map.SourceMap()  # the lines of the conversion under way
+        self.body: str | None = None  # the page as written, when a hook changed it before
+        self.input_lines: list[str] | None = None
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's API
+        if self.with_lines:
+            source_map.install(md, self)
         md.treeprocessors.register(_ExplicitIds(md, self), "parity_ids", EXPLICIT_PRIORITY)
         md.treeprocessors.register(_OutlineTreeprocessor(md, self), "parity_outline", PRIORITY)
         self.explicit: set[int] = set()
 
-    def take(self) -> Outline | None:
+    def take(self) -> Outline:
+        """The last document's outline: empty for a blank one, which Python-Markdown
+        returns before any treeprocessor runs."""
         outline, self.last = self.last, None
-        return outline
+        return outline if outline is not None else Outline()
 
 
 class _Step(Treeprocessor):
@@ -137,7 +147,9 @@ class _ExplicitIds(_Step):
 
 class _OutlineTreeprocessor(_Step):
     def record(self, root: etree.Element) -> None:
-        walker = _Walker(self.md.htmlStash.rawHtmlBlocks, self.recorder.explicit)
+        walker = _Walker(
+            self.md.htmlStash.rawHtmlBlocks, self.recorder.explicit, self.recorder.source
+        )
         walker.with_text = self.recorder.with_text
         walker.walk(root, in_list=False)
         self.recorder.last = walker.outline
@@ -149,15 +161,21 @@ class _OutlineTreeprocessor(_Step):
 
 
 class _Walker:
-    def __init__(self, stash: list, explicit: set[int]):
+    def __init__(self, stash: list, explicit: set[int], source: source_map.SourceMap):
         self.stash = stash
         self.explicit = explicit
+        self.source = source
+        self.raw_at = -1  # the line of the paragraph that holds the raw HTML being read
         self.with_text = False
         self.outline = Outline()
         self.depth = 0
 
     def add(self, kind: str, shape: str, el: etree.Element | None = None, **fields) -> None:
         text = _text(el) if self.with_text and el is not None else ""
+        if "at" not in fields:
+            line = self.source.line(el)
+            fields["at"] = line if line is not None else self.raw_at
+            self.raw_at = -1  # only the first block of a piece of raw HTML starts there
         self.outline.blocks.append(Block(kind, shape, depth=self.depth, text=text, **fields))
 
     def walk(self, parent: etree.Element, in_list: bool) -> None:
@@ -201,9 +219,9 @@ class _Walker:
                 self.inline_only(item)
                 self.walk(item, in_list=True)
         elif tag == "hr":
-            self.add("rule", "rule", needle=RULE)
+            self.add("rule", "rule", el, needle=RULE)
         elif tag == "blockquote":
-            self.add("blockquote", "blockquote", needle=(">",))
+            self.add("blockquote", "blockquote", el, needle=(">",))
             self.walk(el, in_list)
         elif tag == "table":
             rows = list(el.iter("tr"))
@@ -230,15 +248,15 @@ class _Walker:
                 self.walk(li, in_list=True)
         elif tag == "figure":
             # Its caption may come after its content: it starts where its first block does.
-            self.add("figure", "figure", key=el.get("id", ""), needle="")
+            self.add("figure", "figure", key=el.get("id", ""), needle="", at=-1)
             self.walk(el, in_list)
         elif tag == "math" or {"arithmatex", "math"} & set(classes):
             if tag == "math" and el.get("display") != "block":
                 return
-            self.add("math", "math", needle=MATH)
+            self.add("math", "math", el, needle=MATH)
         elif tag == "pre":
             code = Code.of_text("".join(el.itertext()))
-            self.add("code", "code", code=code, needle=CODE, span=code.lines + 1)
+            self.add("code", "code", el, code=code, needle=CODE, span=code.lines + 1)
         elif tag in ("div", "section", "article", "aside"):
             # An extension may put stashed HTML (a formula's MathML) in a block's text.
             for match in HTML_PLACEHOLDER_RE.finditer(el.text or ""):
@@ -251,24 +269,33 @@ class _Walker:
         text = (el.text or "").strip()
         placeholder = HTML_PLACEHOLDER_RE.fullmatch(text) if text else None
         if placeholder and len(el) == 0:
+            line = self.source.line(el)
+            self.raw_at = line if line is not None else -1
             self.raw(self.stash[int(placeholder.group(1))])
+            self.raw_at = -1
             return
         if text.startswith("{{") and (quiz := QUIZ_DIRECTIVE.fullmatch(_text(el))):
-            self.add("quiz", "quiz", key=quiz.group(1), needle=f'"{quiz.group(1)}"')
+            self.add("quiz", "quiz", el, key=quiz.group(1), needle=f'"{quiz.group(1)}"')
             return
         if text.startswith(("$$", "\\[")) and len(el) == 0 and DISPLAY_MATH.match(text):
-            self.add("math", "math", needle=MATH, span=text.count("\n"))
+            self.add("math", "math", el, needle=MATH, span=text.count("\n"))
             return
         image_only = text == "" and el.find(".//img") is not None and not _text(el)
         if not image_only and not in_list:
             first = _first_line(el)
-            self.add("paragraph", "paragraph", el, label=first[:24], needle=Words(first[:80]))
+            self.add(
+                "paragraph",
+                "paragraph",
+                el,
+                label=(_text(el) or first)[:24],
+                needle=Words(first[:80]),
+            )
         self.inline(el)
 
     def box(self, el, kind, state, title, needle, in_list) -> None:
         text = _text(title) if title is not None else ""
         titled = "titled" if text else "untitled"
-        self.add("box", f"{kind} {state} {titled}", key=kind, label=text, needle=needle)
+        self.add("box", f"{kind} {state} {titled}", el, key=kind, label=text, needle=needle)
         self.depth += 1
         for child in el:
             if child is not title:
@@ -284,7 +311,7 @@ class _Walker:
         else:  # the older markup: a label and its content, for each tab
             names = [_text(label) for label in el if label.tag == "label"]
             blocks = _children(el, "tabbed-content")
-        self.add("tabs", str(len(names)), label="\x1f".join(names), needle=TAB)
+        self.add("tabs", str(len(names)), el, label="\x1f".join(names), needle=TAB)
         self.depth += 1
         for index, block in enumerate(blocks):
             self.add("tab", "tab", label=names[index] if index < len(names) else "", needle=TAB)
@@ -362,6 +389,12 @@ class _RawHtml(HTMLParser):
             self.walker.link(attrs.get("href"), attrs)
         elif tag == "math" and attrs.get("display") == "block":
             self.walker.add("math", "math", key=self.key or attrs.get("id") or "", needle=MATH)
+
+    def parse_marked_section(self, i, report=1):
+        try:  # `<![` opening no CDATA section stops html.parser with an AssertionError
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            return i + 3
 
     def handle_data(self, data):
         if self.heading:

@@ -48,6 +48,7 @@ def compare(
     locales: tuple[str, ...],
     same_page: list[list[str]],
     pairs: list[Pair] | None = None,
+    strings_translated: bool = False,
 ) -> list[Finding]:
     """Every difference between a page's source and its translation (book_pages.Source);
     `pairs`, when given, are paired_blocks(a, b), made once for every check that reads them."""
@@ -80,7 +81,7 @@ def compare(
             after = _next(pairs, index, "source")
             findings.append(Finding(messages.extra(tr, y, src, after.line if after else end_src)))
         else:
-            found = _compare_pair(pair, src, tr)
+            found = _compare_pair(pair, src, tr, strings_translated)
             if found and x.kind == "tabs":
                 tabs_differ = x.depth
             findings += found
@@ -152,7 +153,7 @@ def _next(pairs: list[Pair], index: int, side: str) -> Block | None:
     return None
 
 
-def _compare_pair(pair: Pair, src: str, tr: str) -> list[Finding]:
+def _compare_pair(pair: Pair, src: str, tr: str, strings_translated: bool) -> list[Finding]:
     a, b = pair.source, pair.translation
     if a.kind == "heading":
         out = []
@@ -162,7 +163,7 @@ def _compare_pair(pair: Pair, src: str, tr: str) -> list[Finding]:
             out.append(Finding(messages.heading_id(tr, b, src, a)))
         return out
     if a.kind == "code":
-        difference = compare_code(a.code, b.code)
+        difference = compare_code(a.code, b.code, strings_translated=strings_translated)
         if difference is None:
             return []
         if difference.strings_only:

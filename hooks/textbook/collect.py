@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import HTML_PLACEHOLDER
+from markdown.util import HTML_PLACEHOLDER, STX
 
 from textbook.math_ext import EQUATION_CLASS
 
@@ -25,6 +25,10 @@ NUMBER_MARK = "book-number:{}"
 REF_MARK = "book-ref:{}"
 # Raw HTML (a formula's MathML) sits in the tree as a placeholder until the end.
 _STASHED = re.compile(re.escape(HTML_PLACEHOLDER).replace("%s", r"\d+"))
+# A footnote reference Python-Markdown did not turn into a link: it has no definition.
+_FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\]")
+# What a figure caption may caption (a picture, a diagram, code, raw HTML in the stash).
+_PICTURES = {"img", "svg", "picture", "video", "iframe", "object", "pre", "math", "canvas"}
 
 
 @dataclass
@@ -70,17 +74,25 @@ class BookTreeprocessor(Treeprocessor):
         page = self.context.page
         if page is None:
             return
+        self._kinds: dict[str, str] = {}  # id -> the kind of the first element with it
+        self._count: dict[str, int] = {}  # id -> how many elements have it so far
+        self._parents = {child: parent for parent in root.iter() for child in parent}
         # Document order (numbers count in it); elements added on the way are not visited.
         for element in list(root.iter()):
             self._visit(element, page)
+            self._footnotes(element, page)
 
     def _visit(self, element: etree.Element, page) -> None:
         record: PageRecord = page.record
         tag = element.tag
         if element_id := element.get("id"):
+            if element_id in record.ids:
+                self._duplicate(element, element_id, page)
             record.ids.add(element_id)
+            self._kinds.setdefault(element_id, _kind(element))
         if tag == "figure" and element.find("figcaption") is not None:
             kind = "table" if element.find("table") is not None else "figure"
+            self._check_caption(element, page)
             self._number(element, kind, page)
             caption = element.find("figcaption")
             target = caption.find("p") if caption.find("p") is not None else caption
@@ -118,14 +130,69 @@ class BookTreeprocessor(Treeprocessor):
             line = page.lines.line_of(f"\\label{{{element_id}}}")
         else:  # the caption block's first line: `/// figure-caption | #fig-id`
             line = page.lines.line_of(_caption_line(element_id))
-        for earlier in page.record.items:
-            if element_id and earlier.id == element_id:
-                page.report(
-                    line,
-                    f"the id '{element_id}' is already used by the {earlier.kind} at line "
-                    f"{earlier.line}; give every figure, table and equation an id of its own.",
-                )
         page.record.items.append(Item(kind, element_id, line))
+
+    def _block_line(self, element: etree.Element, page) -> int | None:
+        """The file line of the block an inline element is in, when the parser gave it
+        (parity/source_map.py): a needle is then looked for from there, not from where
+        the same text was last seen (a code block may show it first)."""
+        block_line = getattr(self.md, "block_line", None)
+        node = element
+        while block_line is not None and node is not None:
+            if (line := block_line(node)) is not None:
+                return page.lines.body_line + line
+            node = self._parents.get(node)
+        return None
+
+    def _duplicate(self, element: etree.Element, element_id: str, page) -> None:
+        """Two elements of a page with one id: links and references reach only the first."""
+        lines = _id_lines(page.lines.text, element_id) or [1]
+        self._count[element_id] = count = self._count.get(element_id, 1) + 1
+        first, here = lines[0], lines[min(count, len(lines)) - 1]
+        page.report(
+            here,
+            f"the id '{element_id}' is already used by the {self._kinds[element_id]} at line "
+            f"{first}; an id names one element of a page (links and references reach only "
+            f"the first): give this {_kind(element)} an id of its own.",
+        )
+
+    def _check_caption(self, figure: etree.Element, page) -> None:
+        """A caption block numbers and captions the block just above it: its image (or
+        table); written before the image, it would caption the paragraph above."""
+        element_id = figure.get("id", "")
+        line = _caption_source_line(page.lines.text, element_id)
+        written = page.lines.text.split("\n")[line - 1] if line else ""
+        wanted = "table" if "table-caption" in written else "figure"
+        content = [c for c in figure if c.tag != "figcaption"]
+        nodes = [n for c in content for n in c.iter()]
+        if wanted == "table":
+            fits = any(n.tag == "table" for n in nodes)
+        else:
+            fits = any(
+                n.tag in _PICTURES or STX in (n.text or "") or "highlight" in n.get("class", "")
+                for n in nodes
+            )
+        if fits:
+            return
+        above = _describe(content[0]) if content else "nothing"
+        what = "its table" if wanted == "table" else "its image"
+        page.report(
+            line or 1,
+            f"the caption block '/// {wanted}-caption' follows {above}, not {what}: it would "
+            f"number and caption that instead. Put the caption block right after {what}.",
+        )
+
+    def _footnotes(self, element: etree.Element, page) -> None:
+        """A footnote defined nowhere stays as text: readers would see '[^name]'."""
+        texts = [element.tail] if element.tag in ("code", "pre") else [element.text, element.tail]
+        for text in texts:
+            for name in _FOOTNOTE.findall(text or ""):
+                page.report(
+                    page.lines.line_of(f"[^{name}]"),
+                    f"the footnote [^{name}] is defined nowhere, so readers would see "
+                    f"'[^{name}]'; add its text on a line of its own, '[^{name}]: The note.', "
+                    "in this language's page.",
+                )
 
     def _reference(self, element: etree.Element, page) -> None:
         href = element.get("href", "")
@@ -138,7 +205,7 @@ class BookTreeprocessor(Treeprocessor):
             target = posixpath.normpath(posixpath.join(base, unquote(parts.path)))
             file = page.files.get_file_from_path(target)
             target = file.src_uri if file is not None else target
-        line = page.lines.line_of(f"]({href}")
+        line = page.lines.line_of(f"]({href}", self._block_line(element, page))
         record = page.record
         element.set("class", " ".join([*element.get("class", "").split(), "book-ref"]))
         element.set("data-ref", parts.fragment)
@@ -154,10 +221,46 @@ class BookTreeprocessor(Treeprocessor):
         path = posixpath.normpath(posixpath.join(base, unquote(parts.path)))
         if page.files.get_file_from_path(path) is None:
             page.report(
-                page.lines.line_of(src),
+                page.lines.line_of(src, self._block_line(element, page)),
                 f"the image '{src}' does not exist: add docs/{path} (shared by every "
                 f"language) or a localized copy such as docs/{_localized(path, page.locale)}.",
             )
+
+
+def _kind(element: etree.Element) -> str:
+    """What an element with an id is, in words an author uses."""
+    if element.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+        return "heading"
+    if element.tag == "figure":
+        return "table" if element.find("table") is not None else "figure"
+    if EQUATION_CLASS in element.get("class", "").split():
+        return "equation"
+    return {"p": "paragraph", "table": "table", "ul": "list", "ol": "list"}.get(
+        element.tag, f"<{element.tag}>"
+    )
+
+
+def _describe(element: etree.Element) -> str:
+    if element.tag == "p" and element.find(".//img") is None:
+        return "a paragraph"
+    return f"a {_kind(element)}" if not _kind(element).startswith("<") else _kind(element)
+
+
+def _id_lines(text: str, element_id: str) -> list[int]:
+    """The lines where an id is given to an element: `{#id}`, `| #id` (a caption),
+    `\\label{id}`, `id="id"`; not a link to it."""
+    name = re.escape(element_id)
+    pattern = re.compile(
+        rf"(\{{[^}}\n]*#{name}(?![\w-])|^[ \t]*///.*#{name}(?![\w-])|\\label\{{{name}\}}"
+        rf"|\bid=[\"']{name}[\"'])",
+        re.MULTILINE,
+    )
+    return [text.count("\n", 0, m.start()) + 1 for m in pattern.finditer(text)]
+
+
+def _caption_source_line(text: str, element_id: str) -> int:
+    found = _caption_line(element_id).search(text)
+    return text.count("\n", 0, found.start()) + 1 if found else 0
 
 
 def _caption_line(element_id: str) -> re.Pattern:

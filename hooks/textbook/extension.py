@@ -47,10 +47,15 @@ class BookExtension(Extension):
         self.problems = []
         self.records = {}
 
-    def start_page(self, *, name: str, src_uri: str, source: str, files: Files, locale: str):
+    def start_page(
+        self, *, name: str, src_uri: str, source: str, files: Files, locale: str, body: str = ""
+    ):
+        """`body`: the page without its front matter, as Markdown reads it."""
         record = PageRecord(name=name, src_uri=src_uri)
         self.records[src_uri] = record
-        self.page = PageContext(record, SourceLines(source), files, locale, self.problems)
+        at = source.find(body[:200]) if body else 0
+        lines = SourceLines(source, source.count("\n", 0, max(at, 0)) + 1)
+        self.page = PageContext(record, lines, files, locale, self.problems)
 
     def extendMarkdown(self, md: Markdown) -> None:
         MathExtension(report=self._report_tex, macros=self.macros).extendMarkdown(md)

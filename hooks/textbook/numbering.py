@@ -7,8 +7,11 @@ removed. Only pages under `chapters/` are chapters; other pages number plainly.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections import Counter
+from html import escape
+from urllib.parse import unquote, urlsplit
 
 from textbook.collect import NUMBER_MARK, REF_MARK, PageRecord
 
@@ -16,6 +19,62 @@ CHAPTER_DIR = "chapters/"
 _MARK = re.compile(
     "<!--(" + NUMBER_MARK.format(r"(\d+)") + "|" + REF_MARK.format(r"(\d+)") + ")-->"
 )
+
+
+# The language being built: its pages' records, numbers and labels, for texts rendered
+# after the pages (a quiz's questions and explanations, in hooks/quiz.py).
+_language: dict = {}
+# An empty link, as Markdown renders `[](#fig-x)` in such a text.
+_EMPTY_LINK = re.compile(r'<a href="([^"]*)"></a>')
+
+
+def remember_language(
+    records: dict[str, PageRecord], numbers: dict[str, list[str]], labels: dict, paths: dict
+) -> None:
+    """The numbers of the language whose pages are now rendered (`paths`: a file's path in
+    docs to its src_uri, as links name it)."""
+    _language.clear()
+    _language.update(records=records, numbers=numbers, labels=labels, paths=paths)
+
+
+def fill_links(html: str, src_uri: str) -> tuple[str, list[str]]:
+    """Cross-references in HTML rendered after the pages (a quiz's texts), given the text
+    they have in the chapter (图 1-2 / Figure 1-2); returns the hrefs that point nowhere."""
+    if not _language or "></a>" not in html:
+        return html, []
+    unknown: list[str] = []
+
+    def replace(match: re.Match) -> str:
+        href = match.group(1)
+        text = _reference_text(href, src_uri)
+        if text is None:
+            parts = urlsplit(href)
+            if not (parts.scheme or parts.netloc) and parts.fragment:
+                unknown.append(href)
+            return match.group(0)
+        return f'<a class="book-ref" href="{href}">{escape(text, quote=False)}</a>'
+
+    return _EMPTY_LINK.sub(replace, html), unknown
+
+
+def _reference_text(href: str, src_uri: str) -> str | None:
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or not parts.fragment:
+        return None
+    target = src_uri
+    if parts.path:
+        path = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), unquote(parts.path)))
+        target = _language["paths"].get(path, path)
+    record = _language["records"].get(target)
+    if record is None or not _known(record, parts.fragment):
+        return None
+    labels = _language["labels"]["ref"]
+    for index, item in enumerate(record.items):
+        if item.id == parts.fragment:
+            return labels[item.kind].format(number=_language["numbers"][target][index])
+    if parts.fragment in record.questions:
+        return labels["question"].format(number=record.questions[parts.fragment])
+    return record.headings[parts.fragment]
 
 
 def chapter_numbers(nav_src_uris: list[str]) -> dict[str, int]:

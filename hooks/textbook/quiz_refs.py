@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from quiz.load import read_quiz
+from quiz.load import QuizError, read_quiz
 from quiz.render import question_anchor
 
 # The marker hooks/quiz.py leaves where a quiz goes.
@@ -28,5 +28,8 @@ def quiz_questions(html: str, quiz_dir: Path, locales: tuple[str, ...]) -> dict[
 
 
 def _numbered(path: Path, locales: tuple[str, ...]) -> dict[str, int]:
-    quiz = read_quiz(path, locales)  # read once per version of the file, for every page
+    try:
+        quiz = read_quiz(path, locales)  # read once per version of the file, for every page
+    except QuizError:  # reported by the quiz hook, with the book's other problems
+        return {}
     return {question_anchor(quiz.id, q.id): n for n, q in enumerate(quiz.questions, 1)}
