@@ -66,6 +66,16 @@ def build_site(project: Path, out: Path, site_url: str) -> subprocess.CompletedP
     )
 
 
+def report_problems(stderr: str) -> list[str]:
+    """The problems of a failed build's one report (hooks/book_report.py), in its order,
+    after checking that its count is right."""
+    report = stderr.split("ERROR   -  The build stopped on ", 1)[1]
+    count, *lines = report.split("\n")
+    problems = [line[2:] for line in lines if line.startswith("  ")]
+    assert count == f"{len(problems)} problem{'s' if len(problems) > 1 else ''}:"
+    return problems
+
+
 @pytest.fixture
 def book(tmp_path) -> Path:
     """A copy of the real book, for a test to break in one place."""

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from conftest import build_site
+from conftest import build_site, report_problems
 from material_helpers import numbers as _numbers
 from material_helpers import refs as _refs
 
@@ -40,11 +40,7 @@ def _errors(book: Path) -> list[str]:
     result = build_site(book, book / "site", "http://127.0.0.1/book/")
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
-    report = result.stderr.split("ERROR   -  The build stopped on ", 1)[1]
-    count, *lines = report.split("\n")
-    problems = [line[2:] for line in lines if line.startswith("  ")]
-    assert count == f"{len(problems)} problem{'s' if len(problems) > 1 else ''}:"
-    return problems
+    return report_problems(result.stderr)
 
 
 # -----------------------------------------------------------------------------

@@ -96,13 +96,16 @@ class _MathBatch(Treeprocessor):
         indices += [i for i in pending if i not in seen]
         formulas = [pending[i] for i in indices]
         results = render_formulas(formulas, css_class=MATH_CLASS, macros=self.extension.macros)
-        for index, (tex, _), result in zip(indices, formulas, results, strict=True):
+        for index, (tex, display), result in zip(indices, formulas, results, strict=True):
             if index in refused:
                 result = TexError(refused[index])
             if isinstance(result, TexError):
                 offset = tex[: result.position].count("\n") if result.position else 0
                 self.extension.report(tex, str(result), offset)
-                result = f"<code>{etree_escape(tex)}</code>"
+                # Still a formula where the page has one, so that the book's other checks
+                # (parity, equation numbers) report only this problem, not its echoes.
+                mode = ' display="block"' if display else ""
+                result = f"<math{mode}><mtext>{etree_escape(tex)}</mtext></math>"
             self.md.htmlStash.rawHtmlBlocks[index] = result
 
 
