@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, build_site, report_problems
+from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, build_site, report_problems
 
 FIXTURES = Path(__file__).parent / "fixtures" / "math"
 PAGE = {"zh": "chapters/environments/", "en": "en/chapters/environments/"}
@@ -175,6 +175,36 @@ def test_aligned_rows_are_drawn_one_under_the_other_aligned_at_the_equals_sign(
     (left1, top1), (left2, top2) = boxes
     assert top2 > top1 + 10
     assert abs(left1 - left2) < 1
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_no_display_formula_shows_a_scrollbar_on_a_wide_screen(built, lang, browser):
+    """Matrices and stretched brackets ink past their box: with sideways scrolling on, that
+    showed a vertical scrollbar beside them (Chromium and Windows draw scrollbars)."""
+    # Playwright hides scrollbars by default; readers' browsers draw them.
+    drawing = browser.browser_type.launch(
+        executable_path=CHROMIUM, args=CHROMIUM_ARGS, ignore_default_args=["--hide-scrollbars"]
+    )
+    page = drawing.new_page(viewport={"width": 1200, "height": 900})
+    try:
+        page.goto((built / PAGE[lang] / "index.html").as_uri())
+        # A scrollbar takes room inside the border: offset size minus client size. A formula
+        # is cut when a part of it lies outside its block.
+        shown = page.evaluate(
+            """() => [...document.querySelectorAll('.book-math-block')].map(b => {
+                const box = b.getBoundingClientRect();
+                const cut = [...b.querySelectorAll('math *')].some(e => {
+                    const r = e.getBoundingClientRect();
+                    return r.height && (r.top < box.top || r.bottom > box.bottom);
+                });
+                const bars = b.offsetWidth - b.clientWidth + b.offsetHeight - b.clientHeight;
+                return [b.querySelector('annotation').textContent.trim(), bars, cut];
+            })"""
+        )
+    finally:
+        drawing.close()
+    assert len(shown) > 10
+    assert [(tex, bars, cut) for tex, bars, cut in shown if bars or cut] == []
 
 
 # -----------------------------------------------------------------------------
