@@ -16,10 +16,11 @@ from book_pages import BookPage, read_book
 from freshness import Freshness, freshness
 from glossary.check import Side, check_terms
 from glossary.load import Glossary, load_glossary
-from languages import language_codes
+from languages import language_codes, source_first
 from parity.outline import Outline
 from parity.rules import compare, missing_variants, paired_blocks
 from parity.store import Converter, outline_of
+from translation_changes import page_report
 
 # Blocks whose text the glossary check reads, on chapter pages (where terms are marked).
 TERM_BLOCKS = ("heading", "paragraph", "list", "table", "footnote")
@@ -66,8 +67,8 @@ class BookStatus:
 def check_book(config: MkDocsConfig, *, structure: bool = True, stale: bool = True) -> BookStatus:
     """Every page; without `structure` no block-by-block comparison, without `stale` no
     freshness (the build checks what needs no rendering first, the structure at the end)."""
-    locales = language_codes(config)
-    pages = read_book(Path(config.docs_dir), locales)
+    locales = source_first(config)  # the source first: the language the book is written in
+    pages = read_book(Path(config.docs_dir), language_codes(config))
     same_page, config_problems = same_page_prefixes(config)
     config_problems = check_config(config) + config_problems
     convert = Converter(config)
@@ -82,13 +83,20 @@ def check_book(config: MkDocsConfig, *, structure: bool = True, stale: bool = Tr
         for locale in locales[1:]:
             translation = page.variants.get(locale)
             if source and translation:
+                state = freshness(translation, source) if stale or structure else None
                 if stale:
-                    status.freshness[locale] = freshness(translation, source)
+                    status.freshness[locale] = state
                 if structure:
                     first = status.outlines[locales[0]]
                     outline = status.outlines[locale] = outline_of(translation, convert)
-                    pairs = paired_blocks(first, outline, locales)  # one pairing, two checks
-                    for finding in compare(
+                    # A stale page's differences that the source's own changes since the
+                    # review explain are the translator's to-do list, not errors.
+                    report = page_report(translation, source, state, convert, locales, outline)
+                    if report is None:
+                        pairs = paired_blocks(first, outline, locales)  # one pairing, two checks
+                    else:
+                        pairs = report.pairs
+                    findings = compare(
                         source,
                         translation,
                         first,
@@ -96,13 +104,17 @@ def check_book(config: MkDocsConfig, *, structure: bool = True, stale: bool = Tr
                         locales=locales,
                         same_page=same_page,
                         pairs=pairs,
-                    ):
+                    )
+                    for finding in findings:
+                        if report is not None and report.explains(finding):
+                            continue
                         (status.warnings if finding.warning else status.problems).append(
                             finding.message
                         )
                     if glossary and key.startswith(CHAPTERS):
                         sides = ((locales[0], source), (locale, translation))
-                        status.warnings += _term_warnings(*sides, pairs, glossary)
+                        checked = pairs if report is None else report.settled()
+                        status.warnings += _term_warnings(*sides, checked, glossary)
         statuses.append(status)
     return BookStatus(statuses, config_problems)
 
