@@ -14,7 +14,7 @@ from book_pages import Source, front_matter
 from freshness import Freshness, missing_version
 from parity.messages import describe
 from parity.outline import Block, Outline
-from parity.since import Report, against, diff_source
+from parity.since import Report, against, diff_source, normalized
 from parity.store import outline_of
 from parity.wording import marked, shortened
 
@@ -75,7 +75,7 @@ def lines_of(report: Report, translation: Source, source: Source, state: Freshne
     for change in report.changes:
         what = describe(change.block)
         if change.kind == "changed":
-            old, new = marked(change.old_text, change.new_text)
+            old, new = marked(normalized(change.old_text), normalized(change.new_text))
             there = f"update {tr}:{change.partner.line}" if change.partner else "(no partner)"
             out.append(f"  changed  {src}:{change.block.line} {what}: {there}")
             out.append(f"           {old} → {new}")
@@ -104,7 +104,7 @@ def github_lines(report: Report, translation: Source, source: Source) -> list[st
     for change in report.changes:
         what = describe(change.block)
         if change.kind == "changed":
-            old, new = marked(change.old_text, change.new_text)
+            old, new = marked(normalized(change.old_text), normalized(change.new_text))
             line = change.partner.line if change.partner else translation.first_line
             title = f"Source changed: {src}:{change.block.line}"
             text = f"{what} changed since the review; update this translation: {old} → {new}"

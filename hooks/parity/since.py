@@ -138,7 +138,8 @@ def diff_source(old: Outline, old_body: tuple[str, int], new: Outline, new_body)
             ratio = SequenceMatcher(None, old_texts[id(x)], new_texts[id(y)]).ratio()
             return round(ratio * 6) - 1 + (x.depth == y.depth)
 
-        pairs += align(old.blocks[i1:i2], new.blocks[j1:j2], lambda x: x.kind, score)
+        # Unequal blocks only: by similarity, not by position (signatures never match).
+        pairs += align(old.blocks[i1:i2], new.blocks[j1:j2], id, score)
     return SourceDiff(pairs, old_texts, new_texts)
 
 
@@ -146,13 +147,20 @@ def against(
     diff: SourceDiff, old: Outline, new: Outline, translation: Outline, locales: tuple[str, ...]
 ) -> Report:
     """The changes, each with its partner in the translation (parity's pairing)."""
-    to_new = {
-        id(p.source): p.translation for p in paired_blocks(new, translation, locales) if p.source
-    }
     to_old = {
-        id(p.source): p.translation for p in paired_blocks(old, translation, locales) if p.source
+        id(p.source): p.translation
+        for p in paired_blocks(old, translation, locales)
+        if p.source and p.translation
     }
-    report = Report(translation=translation)
+    # Today's blocks pair with the translation through the version it was reviewed against.
+    prefer = {
+        id(now): to_old[id(before)]
+        for before, now in diff.pairs
+        if before is not None and now is not None and id(before) in to_old
+    }
+    pairs = paired_blocks(new, translation, locales, prefer)
+    to_new = {id(p.source): p.translation for p in pairs if p.source}
+    report = Report(translation=translation, pairs=pairs)
     report.old_hrefs = {link.href for link in old.links}
     report.new_hrefs = {link.href for link in new.links}
     hidden: int | None = None  # the depth of an added or removed container
