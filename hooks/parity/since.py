@@ -20,7 +20,7 @@ A block inside a container that was added or removed is not listed on its own.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 
 from parity.code import compare_code
@@ -170,6 +170,14 @@ def against(
         block = now or before
         if hidden is not None and block.depth > hidden:
             _touch(report, before, now, to_old)
+            # Inside an added or removed container: its text is part of the container's.
+            last = report.changes[-1]
+            if now is not None and last.kind == "added":
+                text = f"{last.new_text}\n{diff.new_texts[id(now)]}"
+                report.changes[-1] = replace(last, new_text=text)
+            elif before is not None and now is None and last.kind == "removed":
+                text = f"{last.old_text}\n{diff.old_texts[id(before)]}"
+                report.changes[-1] = replace(last, old_text=text)
             continue
         hidden = None
         if now is not None and now.kind == "heading":
