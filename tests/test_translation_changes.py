@@ -80,7 +80,7 @@ REPORTS = {
         "  changed  {zh:损失是} the paragraph '损失是 ，越小越好。…': update {en:The loss}",
         "           损失是 $L = -\\log [-p-]$，越小越好。 → 损失是 $L = -\\log {+q+}$，越小越好。",
         "  changed  {zh:sum_j@-1} the math block: update {en:sum_i@-1}",
-        "           $$ L = \\[-sum_i-] [-x_i-] $$ → $$ L = \\{+sum_j+} {+x_j+} $$",
+        "           $$ L = \\[-sum_i x_i-] $$ → $$ L = \\{+sum_j x_j+} $$",
     ],
     "table": [
         "1 changed, 0 added, 0 removed",

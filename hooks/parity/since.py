@@ -132,11 +132,15 @@ def diff_source(old: Outline, old_body: tuple[str, int], new: Outline, new_body)
             pairs += zip(old.blocks[i1:i2], new.blocks[j1:j2], strict=True)
             continue
 
+        one_each = i2 - i1 == 1 and j2 - j1 == 1  # a block edited in place
+
         def score(x: Block, y: Block) -> int | None:
             if x.kind != y.kind:
                 return None
-            ratio = SequenceMatcher(None, old_texts[id(x)], new_texts[id(y)]).ratio()
-            return round(ratio * 6) - 1 + (x.depth == y.depth)
+            kept = _kept(old_texts[id(x)], new_texts[id(y)])
+            if kept < 0.5 and not one_each:
+                return None  # too little in common: one removed, the other added
+            return round(kept * 10) - 4 + (x.depth == y.depth)
 
         # Unequal blocks only: by similarity, not by position (signatures never match).
         pairs += align(old.blocks[i1:i2], new.blocks[j1:j2], id, score)
@@ -235,6 +239,15 @@ def against(
 
 def normalized(text: str) -> str:
     return _RULE.sub("---", _SPACES.sub(" ", text)).strip()
+
+
+def _kept(a: str, b: str) -> float:
+    """How much of the shorter text the other keeps: a merged paragraph keeps all of each
+    of its parts, a new paragraph next to an old one little of it."""
+    if not a or not b:
+        return 0.0
+    same = sum(m.size for m in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks())
+    return same / min(len(a), len(b))
 
 
 def _key(block: Block, texts: dict[int, str]) -> tuple:

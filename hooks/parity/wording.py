@@ -29,7 +29,7 @@ def marked(old: str, new: str) -> tuple[str, str]:
     """(old with [-removed-] runs, new with {+added+} runs), spaces collapsed."""
     a, b = tokens(" ".join(old.split())), tokens(" ".join(new.split()))
     left, right = [], []
-    opcodes = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    opcodes = _joined(SequenceMatcher(None, a, b, autojunk=False).get_opcodes(), a)
     for index, (tag, i1, i2, j1, j2) in enumerate(opcodes):
         if tag == "equal":
             same = _shortened("".join(a[i1:i2]), index == 0, index == len(opcodes) - 1)
@@ -47,6 +47,24 @@ def shortened(text: str, limit: int = 2 * CONTEXT) -> str:
     """A block's text on one line, cut after `limit` characters."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _joined(opcodes: list, a: list[str]) -> list:
+    """Two changes with only a space between them are one: "[-the textbook-]"."""
+    out: list = []
+    for op in opcodes:
+        if (
+            len(out) >= 2
+            and op[0] != "equal"
+            and out[-1][0] == "equal"
+            and out[-2][0] != "equal"
+            and not "".join(a[out[-1][1] : out[-1][2]]).strip()
+        ):
+            space, change = out.pop(), out.pop()
+            out.append(("replace", change[1], op[2], change[3], op[4]))
+        else:
+            out.append(op)
+    return out
 
 
 def _shortened(text: str, first: bool, last: bool) -> str:
