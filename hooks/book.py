@@ -85,13 +85,15 @@ def status(config) -> int:
         for warning in book.warnings:
             print(f"  {warning}")
     if book.stale:
-        print(f"\n{len(book.stale)} translation(s) to review; `{COMMAND} changes` lists what")
-        print("changed in each since its review. After each review, run")
+        missing = [line.strip() for line in counts.values() if line.startswith("\n")]
+        for line in missing:
+            print(f"\n{line}")
+        print(
+            f"\n{len(book.stale)} translation(s) to review (`{COMMAND} changes` lists what "
+            "changed in each source since its review); after each review, run"
+        )
         for page, locale, _ in book.stale:
             print(f"  {COMMAND} reviewed {page.page.variants[locale].name}")
-        missing = [line for line in counts.values() if line.startswith("\n")]
-        for line in missing:
-            print(line.strip())
     return 1 if problems or (book.warnings and config.strict) else 0
 
 
