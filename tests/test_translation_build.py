@@ -39,7 +39,7 @@ def marks(page: BeautifulSoup) -> list[tuple[str, str, str | None, str]]:
     for block in page.select("article .stale-block"):
         kind = next(c for c in block["class"] if c.startswith("stale-block--")).split("--")[1]
         mark = block.select_one(".stale-mark")
-        inner = block if block.name != "div" else block.find(lambda t: t is not mark)
+        inner = block if block.name != "div" else mark.find_next_sibling()
         out.append((kind, inner.name, block.get("lang"), mark.get_text()))
     return out
 
@@ -107,9 +107,9 @@ def test_without_the_reviewed_version_the_page_level_report_stays(repo, tmp_path
     ) in result.stderr
     # Today's pairing, block against block: it cannot tell which paragraph is new.
     assert (
-        f"  {EN}:{line_of(clone, EN, '## Math')}: missing the paragraph '第三段：监督微调是模仿解法。…' "
-        f"of {ZH}:{line_of(clone, ZH, '第三段')}; add it here, before the second-level heading "
-        "'Math' {#math}."
+        f"  {EN}:{line_of(clone, EN, '## Math')}: missing the paragraph "
+        f"'第三段：监督微调是模仿解法。…' of {ZH}:{line_of(clone, ZH, '第三段')}; "
+        "add it here, before the second-level heading 'Math' {#math}."
     ) in result.stderr
 
 
@@ -136,8 +136,8 @@ def test_english_as_the_source_is_one_setting(tmp_path):
     blob = _recorded_in(book / ZH)[:7]
     assert result.stdout.splitlines() == [
         f"{ZH}: 1 changed, 1 added, 0 removed since the review of {EN} ({blob})",
-        f"  changed  {EN}:{line_of(book, EN, 'Second:')} the paragraph 'Second: pretraining is r…': "
-        f"update {ZH}:{line_of(book, ZH, '第二段')}",
+        f"  changed  {EN}:{line_of(book, EN, 'Second:')} the paragraph "
+        f"'Second: pretraining is r…': update {ZH}:{line_of(book, ZH, '第二段')}",
         "           Second: pretraining is reading [-the textbook-]. → Second: pretraining "
         "is reading {+many books+}.",
         f"  added    {EN}:{line_of(book, EN, 'A new paragraph')} the paragraph 'A new "

@@ -29,7 +29,8 @@ EDITS = {
     "table": [
         (
             "| 阶段 | 做什么 |\n| --- | --- |\n| 预训练 | 读书 |\n| 微调 | 模仿 |",
-            "| 阶段   | 做什么   |\n| ------ | -------- |\n| 预训练 | 读很多书 |\n| 微调   | 模仿     |",
+            "| 阶段   | 做什么   |\n| ------ | -------- |\n"
+            "| 预训练 | 读很多书 |\n| 微调   | 模仿     |",
         )
     ],
     "heading": [("## 公式 {#math}", "## 数学公式 {#math}")],
@@ -47,8 +48,10 @@ REPORTS = {
     ],
     "rewritten": [
         "1 changed, 0 added, 0 removed",
-        "  changed  {zh:第三段} the paragraph '第三段：强化学习让模型自己练习。…': update {en:Third:}",
-        "           第三段：[-监督微调是-]模[-仿解法-]。 → 第三段：{+强化学习让+}模{+型自己练习+}。",
+        "  changed  {zh:第三段} the paragraph '第三段：强化学习让模型自己练习。…': "
+        "update {en:Third:}",
+        "           第三段：[-监督微调是-]模[-仿解法-]。 → "
+        "第三段：{+强化学习让+}模{+型自己练习+}。",
     ],
     "inserted": [
         "0 changed, 1 added, 0 removed",
@@ -60,7 +63,8 @@ REPORTS = {
         "1 changed, 0 added, 1 removed",
         "  changed  {zh:第二段} the paragraph '第二段：予训练就是读教材，第三段：监督微调是模仿…': "
         "update {en:Second:}",
-        "           第二段：予训练就是读教材。 → 第二段：予训练就是读教材{+，第三段：监督微调是模仿解法+}。",
+        "           第二段：予训练就是读教材。 → "
+        "第二段：予训练就是读教材{+，第三段：监督微调是模仿解法+}。",
         "  removed  the paragraph '第三段：监督微调是模仿解法。…' (was docs/chapters/x.zh.md:11): "
         "delete {en:Third:}",
         "           [-第三段：监督微调是模仿解法。-]",
@@ -256,3 +260,17 @@ def test_a_page_that_cannot_be_read_is_the_only_failure(repo):
         f"{EN}:3: YAML syntax error in the front matter: did not find expected node content. "
         "Check the indentation and quoting on this line and the one before it.\n"
     )
+
+
+def test_pull_requests_run_changes_on_the_whole_history():
+    import yaml
+
+    from translation_book import ROOT
+
+    workflow = yaml.safe_load((ROOT / ".github/workflows/translation.yml").read_text("utf-8"))
+    assert "pull_request" in workflow[True]  # YAML 1.1 reads the key `on` as True
+    steps = workflow["jobs"]["changes"]["steps"]
+    checkout = next(s for s in steps if s.get("uses", "").startswith("actions/checkout"))
+    assert checkout["with"]["fetch-depth"] == 0
+    run = next(s["run"] for s in steps if "hooks/book.py changes" in s.get("run", ""))
+    assert '.venv/bin/python hooks/book.py changes --github --summary "$GITHUB_STEP_SUMMARY"' in run

@@ -134,7 +134,7 @@ def diff_source(old: Outline, old_body: tuple[str, int], new: Outline, new_body)
 
         one_each = i2 - i1 == 1 and j2 - j1 == 1  # a block edited in place
 
-        def score(x: Block, y: Block) -> int | None:
+        def score(x: Block, y: Block, one_each: bool = one_each) -> int | None:
             if x.kind != y.kind:
                 return None
             kept = _kept(old_texts[id(x)], new_texts[id(y)])

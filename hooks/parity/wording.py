@@ -60,7 +60,8 @@ def _joined(opcodes: list, a: list[str]) -> list:
             and out[-2][0] != "equal"
             and not "".join(a[out[-1][1] : out[-1][2]]).strip()
         ):
-            space, change = out.pop(), out.pop()
+            out.pop()  # the space, now inside the change
+            change = out.pop()
             out.append(("replace", change[1], op[2], change[3], op[4]))
         else:
             out.append(op)
