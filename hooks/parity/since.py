@@ -20,6 +20,7 @@ A block inside a container that was added or removed is not listed on its own.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 
@@ -101,21 +102,21 @@ class Report:
 
 
 def block_texts(outline: Outline, body: str, first_line: int) -> dict[int, str]:
-    """Each block's Markdown: from its line to the next block's (located outlines)."""
+    """Each block's Markdown: from its line to the next line where any block starts (a
+    footnote's definition may sit anywhere; located outlines)."""
     lines = body.split("\n")
-    blocks = outline.blocks
+    starts = sorted({block.line for block in outline.blocks if block.kind in OWNS_LINE})
     texts = {}
-    for index, block in enumerate(blocks):
+    for block in outline.blocks:
         if block.kind not in OWNS_LINE:
             texts[id(block)] = f"{block.key}\x1f{block.label}"
             continue
-        start = block.line - first_line
-        end = len(lines)
-        for later in blocks[index + 1 :]:
-            if later.line > block.line:
-                end = later.line - first_line
-                break
-        texts[id(block)] = "\n".join(lines[start:end]).strip()
+        later = bisect_right(starts, block.line)
+        end = starts[later] - first_line if later < len(starts) else len(lines)
+        own = lines[block.line - first_line : end]
+        if block.kind in ("paragraph", "heading") and "" in own:
+            own = own[: own.index("")]  # a paragraph ends at a blank line (raw HTML may follow)
+        texts[id(block)] = "\n".join(own).strip()
     return texts
 
 
