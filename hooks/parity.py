@@ -34,7 +34,7 @@ from mkdocs.structure.pages import Page
 
 from book_check import check_book
 from book_pages import page_key
-from freshness import missing_version
+from freshness import missing_version, source_hash
 from languages import (
     current_language,
     is_first_build,
@@ -64,6 +64,8 @@ _marks = StaleMarks()
 # Stale translations whose reviewed version git has: (page key, locale) -> the source's
 # side of the report, made before any page renders; the sections the notice names.
 _prepared: dict[tuple[str, str], Prepared] = {}
+# Source pages read while they render (before their translations): path -> what to prepare.
+_pending: dict[str, list] = {}
 _sections: dict[tuple[str, str], list[dict]] = {}
 # The running command, the page bodies being rendered, what this build writes to.
 _run: dict = {"command": "build", "bodies": {}, "site_dir": None, "started": 0}
@@ -102,10 +104,12 @@ def on_files(files: Files, *, config: MkDocsConfig) -> None:
             "The languages of the book do not match:\n  " + "\n  ".join(status.problems)
         )
     _stale.clear()
-    _prepared.clear()
     _sections.clear()
+    _pending.clear()
     source_lang = source_first(config)[0]
+    renders_first = source_lang == language_codes(config)[0]
     convert = Converter(config)
+    wanted = set()
     for page, locale, state in status.stale:
         translation, source = page.page.variants[locale], page.page.variants[source_lang]
         name = translation.name
@@ -116,8 +120,24 @@ def on_files(files: Files, *, config: MkDocsConfig) -> None:
         log.info(f"{name} is stale: its source changed on {state.since} after its last review.")
         if state.version == "missing":
             log.info(missing_version(translation, source, state))
-        elif state.version == "known":
-            _prepared[(page.page.key, locale)] = _prepare(source, state, convert)
+        if state.version != "known":
+            continue
+        key = (page.page.key, locale)
+        wanted.add(key)
+        stamp = (state.blob, source_hash(source))
+        if key in _prepared and _prepared[key].stamp == stamp:
+            continue  # `mkdocs serve`: the source has not changed since
+        old_source = reviewed_source(source, state)
+        old = outline_of(old_source, convert)  # converted before any page renders
+        entry = (key, stamp, old_source, old, source)
+        if renders_first:  # the source is read as it renders, before its translations
+            _pending.setdefault(os.path.normpath(str(source.path)), []).append(entry)
+        else:  # a translation renders first: convert the source now
+            _marks.job = _source_job([entry])
+            convert(source.body)
+            _marks.job = None
+    for key in set(_prepared) - wanted:
+        del _prepared[key]
 
 
 @event_priority(100)
@@ -126,8 +146,10 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     _run["bodies"][page.file.abs_src_path] = markdown
     _recorder.last, _recorder.active = None, True
     key, locale = page_key(page.file.src_uri, language_codes(config))
-    prepared = _prepared.get((key, locale))
-    if prepared is not None:
+    pending = _pending.pop(os.path.normpath(page.file.abs_src_path), None)
+    if pending is not None:
+        _marks.job = _source_job(pending)
+    elif (prepared := _prepared.get((key, locale))) is not None:
         _marks.job = _translation_job(key, locale, prepared, config)
 
 
@@ -172,26 +194,25 @@ def on_build_error(*, error: Exception) -> None:
 # -----------------------------------------------------------------------------
 
 
-def _prepare(source, state, convert: Converter) -> Prepared:
-    """The source's side of a stale page's report, before any page renders: the reviewed
-    version's outline, today's (converted here, so a translation that renders before
-    its source has it), their pairing and the HTML of each block added since."""
-    old_source = reviewed_source(source, state)
-    old = outline_of(old_source, convert)
-    made: list[Prepared] = []
+def _source_job(entries: list):
+    """Reads a source page as it renders: for each stale translation, its blocks paired
+    with the reviewed version's, and the HTML of each block added since."""
 
     def job(root, md, outline, elements) -> None:
+        source = entries[0][-1]
         locate(outline, source.body, source.first_line)
-        diff = diff_source(
-            old, (old_source.body, old_source.first_line), outline, (source.body, source.first_line)
-        )
-        added = [now for before, now in diff.pairs if before is None and now is not None]
-        made.append(Prepared(old, outline, diff, added_html(md, outline, elements, added)))
+        for key, stamp, old_source, old, _ in entries:
+            diff = diff_source(
+                old,
+                (old_source.body, old_source.first_line),
+                outline,
+                (source.body, source.first_line),
+            )
+            added = [now for before, now in diff.pairs if before is None and now is not None]
+            html = added_html(md, outline, elements, added)
+            _prepared[key] = Prepared(old, outline, diff, html, stamp)
 
-    _marks.job = job
-    convert(source.body)
-    _marks.job = None
-    return made[0]
+    return job
 
 
 def _translation_job(key: str, locale: str, prepared: Prepared, config: MkDocsConfig):

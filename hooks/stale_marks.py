@@ -47,6 +47,7 @@ class Prepared:
     new: Outline
     diff: SourceDiff
     added_html: dict[int, str] = field(default_factory=dict)  # id(new block) -> its HTML
+    stamp: tuple = ()  # the reviewed blob and the source's hash it was made for
 
 
 class StaleMarks(Extension):
