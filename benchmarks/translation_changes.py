@@ -180,6 +180,11 @@ def main() -> None:
     parser.add_argument("--stale-chapters", type=int, default=20)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--skip-build", action="store_true", help="only the CLI figures")
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="the builds' instructions (valgrind's cachegrind, one round): the same every run",
+    )
     args = parser.parse_args()
 
     from book_build import build
@@ -209,6 +214,17 @@ def main() -> None:
         return
 
     books = build_books(args.chapters, args.stale_chapters)
+    if args.instructions:
+        counts = {
+            name: build(book, instructions=True)["instructions"] for name, book in books.items()
+        }
+        base = counts["notice only, reworded"]
+        print(
+            f"\n{args.chapters} chapters x 2 languages, {args.stale_chapters} stale, instructions:"
+        )
+        for name, count in counts.items():
+            print(f"  {name:24} {count / 1e9:8.2f} G  x{count / base:.4f}")
+        return
     builds: dict[str, list[dict]] = {name: [] for name in books}
     names = list(books)
     for round_ in range(args.rounds):
