@@ -17,6 +17,7 @@ written from the project's folder or from docs/ (chapters/x.en.md).
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from pathlib import Path
@@ -429,6 +430,9 @@ def main(argv: list[str] | None = None) -> int:
     except SourceError as err:
         print(err, file=sys.stderr)
         return 1
+    except BrokenPipeError:  # `changes | head`: the reader stopped reading, nothing failed
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except MkDocsException as err:
         # The build's own errors (a page not in UTF-8, broken front matter): the same message.
         print(err.format_message(), file=sys.stderr)
