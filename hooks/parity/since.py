@@ -5,14 +5,18 @@ now (`new`) and the translation. Two pairings, both from `pairing.align`:
 
 - old to new, in one language: blocks whose text (the Markdown they are written
   in, spaces collapsed) is equal pair as difflib's SequenceMatcher finds them;
-  between those runs, blocks of the same kind pair by similarity, in order, so a
-  reworded paragraph is "changed", a new one "added", a merged one "removed";
-- new to translation (and old to translation), across languages: the parity
-  pairing the build checks with (`rules.paired_blocks`).
+  between those runs, blocks of one kind pair by how much text they keep, in
+  order, so a reworded paragraph is "changed", a new one "added", and of two
+  merged paragraphs one is "changed" and the other "removed";
+- old to translation, then new to translation, across languages: the parity
+  pairing the build checks with (`rules.paired_blocks`), told to pair each block
+  with the partner of its reviewed version where it can. The rules and the
+  glossary check read the same pairs (`Report.pairs`).
 
-    diff = diff_source(old, new)                      # the same language: once
+    diff = diff_source(old, (old_body, first_line), new, (new_body, first_line))
     report = against(diff, old, new, translation, locales)
     report.changes  # [Change("changed", block, old, partner), Change("added", ...)]
+    report.explains(finding)  # a parity finding that is the source's own change
 
 A block inside a container that was added or removed is not listed on its own.
 """
