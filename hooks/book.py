@@ -61,7 +61,7 @@ def status(config) -> int:
     locales = source_first(config)
     book = check_book(config)
     quizzes = _quiz_states(config, language_codes(config))
-    counts = _change_counts(config, book)
+    counts, missing = _change_counts(config, book)
     rows = [["page", *locales, "parity", "translation", "quiz"]]
     for page in book.pages:
         present = ["yes" if loc in page.page.variants else "MISSING" for loc in locales]
@@ -86,7 +86,6 @@ def status(config) -> int:
         for warning in book.warnings:
             print(f"  {warning}")
     if book.stale:
-        missing = [line.strip() for line in counts.values() if line.startswith("\n")]
         for line in missing:
             print(f"\n{line}")
         print(
@@ -276,11 +275,12 @@ def _translations_of(target: str, docs: Path, pages: dict, locales) -> list:
     return [(page, locale) for locale in present]
 
 
-def _change_counts(config, book) -> dict:
-    """Per stale translation: ' (2 changed, 1 added, 0 removed)', or a line to print."""
+def _change_counts(config, book) -> tuple[dict, list[str]]:
+    """Per stale translation ' (2 changed, 1 added, 0 removed)'; and the line for each one
+    whose reviewed version git lacks."""
     locales = source_first(config)
     convert = Converter(config)
-    counts = {}
+    counts, missing = {}, []
     for page, locale, state in book.stale:
         source, translation = page.page.variants[locales[0]], page.page.variants[locale]
         report = page_report(translation, source, state, convert, locales)
@@ -288,8 +288,8 @@ def _change_counts(config, book) -> dict:
             numbers = ", ".join(f"{report.count(k)} {k}" for k in ("changed", "added", "removed"))
             counts[(page.page.key, locale)] = f" ({numbers})"
         elif state.version == "missing":
-            counts[(page.page.key, locale)] = "\n" + page_line(translation, source, state)
-    return counts
+            missing.append(page_line(translation, source, state))
+    return counts, missing
 
 
 def _write_summary(path: Path, rows: list[tuple]) -> None:
