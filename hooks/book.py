@@ -2,18 +2,22 @@
 
     .venv/bin/python hooks/book.py status            every page: variants, parity, freshness, quiz
     .venv/bin/python hooks/book.py reviewed PAGE...  record that a translation matches its source
+    .venv/bin/python hooks/book.py changes [PAGE...] [--github]
+                                                     what changed in the source since each review
     .venv/bin/python hooks/book.py new-chapter SLUG --zh TITLE --en TITLE
                                                      both language files, a quiz, the nav entry
     .venv/bin/python hooks/book.py export-quizzes [--out DIR]
                                                      every language's quizzes as QTI 1.2 and GIFT
     .venv/bin/python hooks/book.py export            the book as PDF, EPUB and an offline copy
 
-PAGE is a file (docs/chapters/x.en.md) or a page (docs/chapters/x.md: all its translations).
+PAGE is a file (docs/chapters/x.en.md) or a page (docs/chapters/x.md: all its translations),
+written from the project's folder or from docs/ (chapters/x.en.md).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from pathlib import Path
@@ -27,11 +31,21 @@ from mkdocs.exceptions import MkDocsException  # noqa: E402
 from book_check import check_book  # noqa: E402
 from book_pages import read_book  # noqa: E402
 from export.cli import add_export_arguments  # noqa: E402
-from freshness import freshness, mark_reviewed  # noqa: E402
+from freshness import Freshness, freshness, mark_reviewed  # noqa: E402
 from install_hint import hint, missing  # noqa: E402
-from languages import language_codes  # noqa: E402
+from languages import language_codes, source_first  # noqa: E402
+from parity.store import Converter  # noqa: E402
 from quiz.load import QuizError, load_quiz  # noqa: E402
 from quiz_book.export import export_quizzes  # noqa: E402
+from source_files import SourceError  # noqa: E402
+from text_files import rewrite  # noqa: E402
+from translation_changes import (  # noqa: E402
+    command,
+    github_lines,
+    lines_of,
+    page_line,
+    page_report,
+)
 
 TEMPLATES = Path(__file__).parent / "templates"
 # How a person runs this file from the project's folder (the system python3 lacks the packages).
@@ -45,14 +59,18 @@ COMMAND = ".venv/bin/python hooks/book.py"
 def status(config) -> int:
     """Print the table; exit 1 when something would stop the build (not for stale pages;
     for warnings when the build is strict)."""
-    locales = language_codes(config)
+    locales = source_first(config)
     book = check_book(config)
-    quizzes = _quiz_states(config, locales)
+    quizzes = _quiz_states(config, language_codes(config))
+    counts, missing = _change_counts(config, book)
     rows = [["page", *locales, "parity", "translation", "quiz"]]
     for page in book.pages:
         present = ["yes" if loc in page.page.variants else "MISSING" for loc in locales]
         parity = _parity_cell(page)
-        fresh = [f"{loc} {_describe(state)}" for loc, state in page.freshness.items()]
+        fresh = [
+            f"{loc} {_describe(state)}{counts.get((page.page.key, loc), '')}"
+            for loc, state in page.freshness.items()
+        ]
         quiz = ", ".join(f"{q} {quizzes.get(q, 'MISSING')}" for q in page.quizzes) or "-"
         rows.append([page.page.key, *present, parity, "; ".join(fresh) or "-", quiz])
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
@@ -69,36 +87,86 @@ def status(config) -> int:
         for warning in book.warnings:
             print(f"  {warning}")
     if book.stale:
-        print(f"\n{len(book.stale)} translation(s) to review; after each review, run")
+        for line in missing:
+            print(f"\n{line}")
+        print(
+            f"\n{len(book.stale)} translation(s) to review (`{COMMAND} changes` lists what "
+            "changed in each source since its review); after each review, run"
+        )
         for page, locale, _ in book.stale:
             print(f"  {COMMAND} reviewed {page.page.variants[locale].name}")
     return 1 if problems or (book.warnings and config.strict) else 0
 
 
 def reviewed(config, targets: list[str]) -> int:
-    locales = language_codes(config)
+    locales = source_first(config)
     docs = Path(config.docs_dir)
-    pages = read_book(docs, locales)
+    pages = read_book(docs, language_codes(config))
+    chosen = []
     for target in targets:
-        rel = Path(target).resolve().relative_to(docs.resolve()).as_posix()
-        key, chosen = rel, locales[1:]
-        for locale in locales:
-            if rel.endswith(f".{locale}.md"):
-                key, chosen = rel[: -len(f".{locale}.md")] + ".md", (locale,)
-        page = pages.get(key)
-        if page is None or locales[0] not in page.variants:
-            print(f"{target}: no such page with a {locales[0]} source", file=sys.stderr)
+        try:
+            chosen += _translations_of(target, docs, pages, locales)
+        except _Refusal as refusal:
+            print(refusal, file=sys.stderr)
             return 2
-        for locale in chosen:
-            if locale == locales[0]:
-                print(f"{target} is the source; review its translations instead.", file=sys.stderr)
-                return 2
-            translation = page.variants.get(locale)
-            if translation is None:
-                print(f"{target}: there is no {locale} version yet.", file=sys.stderr)
-                return 2
-            value = mark_reviewed(translation.path, page.variants[locales[0]])
-            print(f"{translation.name}: reviewed against {locales[0]} version {value}")
+    for page, locale in chosen:
+        value = mark_reviewed(page.variants[locale].path, page.variants[locales[0]])
+        print(f"{page.variants[locale].name}: reviewed against {locales[0]} version {value}")
+    return 0
+
+
+def changes(config, targets: list[str], github: bool, summary: Path | None) -> int:
+    """What changed in the source of each stale translation (or of the pages named) since
+    its review. A report: exit 0 whatever it finds, 1 only when a page cannot be read."""
+    locales = source_first(config)
+    docs = Path(config.docs_dir)
+    pages = read_book(docs, language_codes(config))
+    chosen = []
+    try:
+        for target in targets:
+            chosen += _translations_of(target, docs, pages, locales)
+    except _Refusal as refusal:
+        print(refusal, file=sys.stderr)
+        return 1
+    named = bool(targets)
+    if not named:
+        chosen = [
+            (page, locale)
+            for key in sorted(pages)
+            for page in [pages[key]]
+            if locales[0] in page.variants
+            for locale in locales[1:]
+            if locale in page.variants
+        ]
+    convert = Converter(config)
+    rows = []
+    for page, locale in chosen:
+        source, translation = page.variants[locales[0]], page.variants[locale]
+        state = freshness(translation, source)
+        if state.fresh:
+            if named:
+                print(f"{translation.name}: fresh; {source.name} has not changed since the review.")
+            continue
+        line = page_line(translation, source, state)
+        if line is not None:
+            print(
+                command("notice", translation.name, None, "Translation", line) if github else line
+            )
+            rows.append((translation.name, "-", "-", "-", line.split(": ", 1)[1]))
+            continue
+        report = page_report(translation, source, state, convert, locales)
+        out = (
+            github_lines(report, translation, source)
+            if github
+            else lines_of(report, translation, source, state)
+        )
+        print("\n".join(out))
+        counts = [str(report.count(kind)) for kind in ("changed", "added", "removed")]
+        rows.append((translation.name, *counts, f"since {source.name} {state.blob[:7]}"))
+    if not chosen or (not named and not rows):
+        print("Every translation is fresh.")
+    if summary is not None:
+        _write_summary(summary, rows)
     return 0
 
 
@@ -114,8 +182,17 @@ def new_chapter(config, slug: str, titles: dict[str, str], config_file: Path) ->
     if existing:
         print(f"{existing[0]} exists already.", file=sys.stderr)
         return 2
+    listed = _nav_line(config_file, f"chapters/{slug}.md")
+    if listed:
+        print(
+            f"{config_file.name}:{listed}: the nav already lists 'chapters/{slug}.md'; choose "
+            "another slug, or remove that line first.",
+            file=sys.stderr,
+        )
+        return 2
     home = read_book(docs, locales).get("index.md")
-    fresh_homes = [loc for loc in locales[1:] if _is_fresh(home, loc, locales[0])]
+    order = source_first(config)
+    fresh_homes = [loc for loc in order[1:] if _is_fresh(home, loc, order[0])]
     for locale, path in files.items():
         text = (TEMPLATES / f"chapter.{locale}.md").read_text("utf-8")
         path.write_text(text.replace("{title}", titles[locale]).replace("{slug}", slug), "utf-8")
@@ -129,10 +206,10 @@ def new_chapter(config, slug: str, titles: dict[str, str], config_file: Path) ->
     # The new chapter's translation is never reviewed until its author says so. A home
     # page whose source and translation both got the same link keeps its record: fresh
     # stays fresh; one that was stale or never reviewed stays so, as an edit is no review.
-    fresh_homes = [loc for loc in fresh_homes if {loc, locales[0]} <= linked]
+    fresh_homes = [loc for loc in fresh_homes if {loc, order[0]} <= linked]
     home = read_book(docs, locales).get("index.md")
     for locale in fresh_homes:
-        mark_reviewed(home.variants[locale].path, home.variants[locales[0]])
+        mark_reviewed(home.variants[locale].path, home.variants[order[0]])
     for path in [*files.values(), quiz]:
         print(f"created {path.relative_to(docs.parent).as_posix()}")
     print(f"added chapters/{slug}.md to the nav in {config_file.name} and to the home pages")
@@ -166,7 +243,69 @@ def _is_fresh(page, locale: str, source: str) -> bool:
     return freshness(page.variants[locale], page.variants[source]).fresh
 
 
-def _describe(state) -> str:
+class _Refusal(Exception):
+    """A CLI argument the command cannot use: the message says why, in one line."""
+
+
+def _translations_of(target: str, docs: Path, pages: dict, locales) -> list:
+    """(page, locale) for each translation a PAGE argument names; _Refusal otherwise.
+
+    A path is read from the project's folder, or else from docs/ (chapters/x.en.md)."""
+    path = Path(target)
+    if not (path.is_absolute() or path.exists() or path.resolve().is_relative_to(docs.resolve())):
+        path = docs / path
+    try:
+        rel = path.resolve().relative_to(docs.resolve()).as_posix()
+    except ValueError:
+        raise _Refusal(
+            f"{target}: not a page of the book; give a file under {docs.name}/, such as "
+            f"{docs.name}/chapters/x.{locales[1] if len(locales) > 1 else locales[0]}.md."
+        ) from None
+    key, chosen = rel, list(locales[1:])
+    for locale in locales:
+        if rel.endswith(f".{locale}.md"):
+            key, chosen = rel[: -len(f".{locale}.md")] + ".md", [locale]
+    page = pages.get(key)
+    if page is None or locales[0] not in page.variants:
+        raise _Refusal(f"{target}: no such page with a {locales[0]} source")
+    if chosen == [locales[0]]:
+        raise _Refusal(f"{target} is the source; review its translations instead.")
+    present = [locale for locale in chosen if locale in page.variants]
+    if not present:
+        raise _Refusal(f"{target}: there is no {chosen[0]} version yet.")
+    return [(page, locale) for locale in present]
+
+
+def _change_counts(config, book) -> tuple[dict, list[str]]:
+    """Per stale translation ' (2 changed, 1 added, 0 removed)'; and the line for each one
+    whose reviewed version git lacks."""
+    locales = source_first(config)
+    convert = Converter(config)
+    counts, missing = {}, []
+    for page, locale, state in book.stale:
+        source, translation = page.page.variants[locales[0]], page.page.variants[locale]
+        report = page_report(translation, source, state, convert, locales)
+        if report is not None:
+            numbers = ", ".join(f"{report.count(k)} {k}" for k in ("changed", "added", "removed"))
+            counts[(page.page.key, locale)] = f" ({numbers})"
+        elif state.version == "missing":
+            missing.append(page_line(translation, source, state))
+    return counts, missing
+
+
+def _write_summary(path: Path, rows: list[tuple]) -> None:
+    """A Markdown table for the job summary of GitHub Actions ($GITHUB_STEP_SUMMARY)."""
+    lines = ["### Translations to update", ""]
+    if not rows:
+        lines.append("Every translation is fresh.")
+    else:
+        lines += ["| page | changed | added | removed | |", "| --- | ---: | ---: | ---: | --- |"]
+        lines += [f"| `{name}` | {c} | {a} | {r} | {note} |" for name, c, a, r, note in rows]
+    with path.open("a", encoding="utf-8") as out:
+        out.write("\n".join(lines) + "\n")
+
+
+def _describe(state: Freshness) -> str:
     """New work ("never reviewed") apart from drift ("STALE since" the source changed)."""
     if state.fresh:
         return "fresh"
@@ -184,29 +323,58 @@ def _quiz_states(config, locales) -> dict[str, str]:
     return states
 
 
-def _add_to_nav(config_file: Path, entry: str) -> None:
-    """Append the chapter after the nav's last entry, keeping the file's own formatting."""
-    text = config_file.read_text("utf-8")
-    match = re.search(r"^nav:\n((?:[ \t]+- .*\n)+)", text, re.MULTILINE)
+def _nav_line(config_file: Path, entry: str) -> int | None:
+    """The line of mkdocs.yml's nav that lists `entry` already, if one does."""
+    text = config_file.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
+    match = re.search(r"^nav:\n((?:[ \t]+- .*\n?)+)", text, re.MULTILINE)
     if match is None:
-        raise SystemExit(f"{config_file.name}: no 'nav:' list to add {entry} to.")
-    indent = re.match(r"[ \t]+", match.group(1)).group(0)
-    text = text[: match.end()] + f"{indent}- {entry}\n" + text[match.end() :]
-    config_file.write_text(text, "utf-8")
+        return None
+    listed = re.compile(rf"^[ \t]+- (?:.*:\s*)?['\"]?{re.escape(entry)}['\"]?\s*$")
+    first = text.count("\n", 0, match.start(1)) + 1
+    for offset, line in enumerate(match.group(1).split("\n")):
+        if listed.match(line):
+            return first + offset
+    return None
+
+
+def _add_to_nav(config_file: Path, entry: str) -> None:
+    """Append the chapter after the nav's last entry, keeping the file's own formatting
+    (and how it is saved: BOM, line ends, last newline)."""
+
+    def add(text: str) -> str:
+        match = re.search(r"^nav:\n((?:[ \t]+- .*(?:\n|$))+)", text, re.MULTILINE)
+        if match is None:
+            raise SystemExit(f"{config_file.name}: no 'nav:' list to add {entry} to.")
+        indent = re.match(r"[ \t]+", match.group(1)).group(0)
+        last = "" if match.group(1).endswith("\n") else "\n"
+        return (
+            text[: match.end()]
+            + f"{last}{indent}- {entry}"
+            + ("\n" if not last else "")
+            + text[match.end() :]
+        )
+
+    rewrite(config_file, add)
 
 
 def _add_to_home(home: Path, title: str, link: str) -> bool:
     """Add '1. [title](link)' after the home page's last numbered chapter link, if it has one."""
     if not home.exists():
         return False
-    lines = home.read_text("utf-8").split("\n")
-    numbered = [i for i, line in enumerate(lines) if re.match(r"^\d+\. \[", line)]
-    if not numbered:
-        return False
-    number = int(lines[numbered[-1]].split(".", 1)[0]) + 1
-    lines.insert(numbered[-1] + 1, f"{number}. [{title}]({link})")
-    home.write_text("\n".join(lines), "utf-8")
-    return True
+    added = []
+
+    def add(text: str) -> str:
+        lines = text.split("\n")
+        numbered = [i for i, line in enumerate(lines) if re.match(r"^\d+\. \[", line)]
+        if not numbered:
+            return text
+        number = int(lines[numbered[-1]].split(".", 1)[0]) + 1
+        lines.insert(numbered[-1] + 1, f"{number}. [{title}]({link})")
+        added.append(number)
+        return "\n".join(lines)
+
+    rewrite(home, add)
+    return bool(added)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -216,6 +384,16 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("status", help="a table of every page")
     review = commands.add_parser("reviewed", help="mark translations as matching their source")
     review.add_argument("pages", nargs="+")
+    changed = commands.add_parser(
+        "changes", help="what changed in the source since each translation's review"
+    )
+    changed.add_argument("pages", nargs="*", help="default: every stale translation")
+    changed.add_argument(
+        "--github", action="store_true", help="as GitHub Actions annotations on the translation"
+    )
+    changed.add_argument(
+        "--summary", type=Path, help="append a table to this file ($GITHUB_STEP_SUMMARY)"
+    )
     new = commands.add_parser("new-chapter", help="create a chapter in every language")
     new.add_argument("slug")
     new.add_argument("--zh", required=True, help="the Chinese title")
@@ -247,6 +425,8 @@ def main(argv: list[str] | None = None) -> int:
             return status(config)
         if args.command == "reviewed":
             return reviewed(config, args.pages)
+        if args.command == "changes":
+            return changes(config, args.pages, args.github, args.summary)
         if args.command == "export":
             # Imported here: the export's libraries are not part of the site's set-up.
             from export.cli import export_command
@@ -259,6 +439,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "export-quizzes":
             return export(config, args.out)
         return new_chapter(config, args.slug, {"zh": args.zh, "en": args.en}, args.config_file)
+    except SourceError as err:
+        print(err, file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # `changes | head`: the reader stopped reading, nothing failed
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except MkDocsException as err:
         # The build's own errors (a page not in UTF-8, broken front matter): the same message.
         print(err.format_message(), file=sys.stderr)

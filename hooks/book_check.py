@@ -17,11 +17,12 @@ from book_report import ordered
 from freshness import Freshness, freshness
 from glossary.check import Side, check_terms
 from glossary.load import Glossary, GlossaryError, load_glossary
-from languages import language_codes
+from languages import language_codes, source_first
 from parity.outline import Outline
 from parity.rules import compare, missing_variants, paired_blocks
 from parity.store import Converter, outline_of
 from source_blocks import duplicate_footnotes, unclosed_blocks
+from translation_changes import page_report
 
 # Blocks whose text the glossary check reads, on chapter pages (where terms are marked).
 TERM_BLOCKS = ("heading", "paragraph", "list", "table", "footnote")
@@ -69,8 +70,8 @@ class BookStatus:
 def check_book(config: MkDocsConfig, *, structure: bool = True, stale: bool = True) -> BookStatus:
     """Every page; without `structure` no block-by-block comparison, without `stale` no
     freshness (the build checks what needs no rendering first, the structure at the end)."""
-    locales = language_codes(config)
-    pages = read_book(Path(config.docs_dir), locales)
+    locales = source_first(config)  # the source first: the language the book is written in
+    pages = read_book(Path(config.docs_dir), language_codes(config))
     same_page, config_problems = same_page_prefixes(config)
     strings_translated, setting_problems = code_strings(config)
     config_problems = check_config(config) + config_problems + setting_problems
@@ -92,14 +93,21 @@ def check_book(config: MkDocsConfig, *, structure: bool = True, stale: bool = Tr
         for locale in locales[1:]:
             translation = page.variants.get(locale)
             if source and translation:
+                state = freshness(translation, source) if stale or structure else None
                 if stale:
-                    status.freshness[locale] = freshness(translation, source)
+                    status.freshness[locale] = state
                 # An empty page is reported as such, not as every block it lacks.
                 if structure and source.body.strip() and translation.body.strip():
                     first = status.outlines[locales[0]]
                     outline = status.outlines[locale] = outline_of(translation, convert)
-                    pairs = paired_blocks(first, outline, locales)  # one pairing, two checks
-                    for finding in compare(
+                    # A stale page's differences that the source's own changes since the
+                    # review explain are the translator's to-do list, not errors.
+                    report = page_report(translation, source, state, convert, locales, outline)
+                    if report is None:
+                        pairs = paired_blocks(first, outline, locales)  # one pairing, two checks
+                    else:
+                        pairs = report.pairs
+                    findings = compare(
                         source,
                         translation,
                         first,
@@ -108,13 +116,17 @@ def check_book(config: MkDocsConfig, *, structure: bool = True, stale: bool = Tr
                         same_page=same_page,
                         pairs=pairs,
                         strings_translated=strings_translated,
-                    ):
+                    )
+                    for finding in findings:
+                        if report is not None and report.explains(finding):
+                            continue
                         (status.warnings if finding.warning else status.problems).append(
                             finding.message
                         )
                     if glossary and key.startswith(CHAPTERS):
                         sides = ((locales[0], source), (locale, translation))
-                        status.warnings += _term_warnings(*sides, pairs, glossary)
+                        checked = pairs if report is None else report.settled()
+                        status.warnings += _term_warnings(*sides, checked, glossary)
         statuses.append(status)
     return BookStatus(statuses, config_problems)
 

@@ -59,3 +59,21 @@ def is_last_build(config: MkDocsConfig) -> bool:
     and sets `building` meanwhile; a hook with a lower priority runs after it.
     """
     return not config.plugins["i18n"].building
+
+
+def source_language(config: MkDocsConfig) -> str:
+    """The language the book is written in; the others are its translations.
+
+    `extra → parity → source_language` in mkdocs.yml, else the default language. Only
+    this decides which variant is the source: a book written in English and translated
+    into Chinese sets `source_language: en` and keeps Chinese as its default site.
+    """
+    codes = language_codes(config)
+    chosen = ((config.extra or {}).get("parity") or {}).get("source_language")
+    return chosen if chosen in codes else codes[0]
+
+
+def source_first(config: MkDocsConfig) -> tuple[str, ...]:
+    """The built languages, the source first: ('zh', 'en')."""
+    source = source_language(config)
+    return (source, *(code for code in language_codes(config) if code != source))

@@ -15,8 +15,8 @@ from pathlib import Path
 OUTPUT = "pagefind"
 # Material's page content, without the header, navigation and footer.
 ROOT_SELECTOR = "article"
-# Not the chapter's text: permalink signs, the quiz (its answers), the stale notice.
-EXCLUDE = [".headerlink", ".quiz", ".stale-notice"]
+# Not the chapter's text: permalink signs, the quiz (its answers), the stale notice and marks.
+EXCLUDE = [".headerlink", ".quiz", ".stale-notice", ".stale-mark"]
 # Every page of the book; 404.html pages are left out.
 PAGES = "**/index.html"
 # Pagefind's own interfaces and its main-thread worker: the book uses Material's

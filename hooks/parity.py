@@ -12,7 +12,10 @@ it mid-build: it switches MkDocs' directory cleaning off while it builds the
 other languages and switches it back on only when they succeed.
 
 A stale translation is logged (it does not fail --strict) and its readers see
-a notice linking to the up-to-date version.
+a notice linking to the up-to-date version. When its reviewed version is in the
+repository, the notice names the sections whose source changed and the page
+marks each stale block (stale_marks.py); the source's changes since the review
+are not parity errors.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from __future__ import annotations
 import logging
 import os
 import time
+import xml.etree.ElementTree as etree
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -31,9 +35,21 @@ from mkdocs.structure.pages import Page
 import book_report
 from book_check import check_book
 from book_pages import page_key
-from languages import current_language, is_first_build, is_last_build, language_codes
+from freshness import missing_version, source_hash
+from languages import (
+    current_language,
+    is_first_build,
+    is_last_build,
+    language_codes,
+    source_first,
+)
+from parity.lines import locate
 from parity.outline import Recorder
-from parity.store import remember
+from parity.since import against, diff_source
+from parity.store import Converter, outline_of, remember
+from stale_marks import Prepared, StaleMarks, added_html, mark_translation
+from translation_changes import reviewed_source, sections
+from ui_strings import strings_for
 
 log = logging.getLogger("mkdocs.hooks.parity")
 
@@ -44,6 +60,14 @@ _stale: dict[tuple[str, str], str] = {}
 # Blocks keep their text when the book has a glossary: its check reads both sides of a pair.
 _recorder = Recorder(with_text=True)
 _recorder.active = False
+# Marks a stale translation's blocks while it renders (stale_marks.py).
+_marks = StaleMarks()
+# Stale translations whose reviewed version git has: (page key, locale) -> the source's
+# side of the report, made before any page renders; the sections the notice names.
+_prepared: dict[tuple[str, str], Prepared] = {}
+# Source pages read while they render (before their translations): path -> what to prepare.
+_pending: dict[str, list] = {}
+_sections: dict[tuple[str, str], list[dict]] = {}
 # The running command, the page bodies being rendered, what this build writes to.
 _run: dict = {
     "command": "build",
@@ -67,6 +91,8 @@ def on_config(config: MkDocsConfig) -> None:
     # Every language's build renders with the recorder.
     if not any(isinstance(ext, Recorder) for ext in config.markdown_extensions):
         config.markdown_extensions.append(_recorder)
+    if _marks not in config.markdown_extensions:
+        config.markdown_extensions.append(_marks)
     # Only the glossary's term check reads the blocks' text (book_check._glossary).
     _recorder.with_text = (Path(config.docs_dir) / "glossary.yml").exists()
 
@@ -90,13 +116,40 @@ def on_files(files: Files, *, config: MkDocsConfig) -> None:
     # book once all languages are rendered (on_post_build): it hides none of them.
     status = check_book(config, structure=False)
     _stale.clear()
+    _sections.clear()
+    _pending.clear()
+    source_lang = source_first(config)[0]
+    renders_first = source_lang == language_codes(config)[0]
+    convert = Converter(config)
+    wanted = set()
     for page, locale, state in status.stale:
-        name = page.page.variants[locale].name
+        translation, source = page.page.variants[locale], page.page.variants[source_lang]
+        name = translation.name
         _stale[(page.page.key, locale)] = state.since
         if state.recorded is None:
             log.info(f"{name} has never been reviewed against its source.")
-        else:
-            log.info(f"{name} is stale: its source changed on {state.since} after its last review.")
+            continue
+        log.info(f"{name} is stale: its source changed on {state.since} after its last review.")
+        if state.version == "missing":
+            log.info(missing_version(translation, source, state))
+        if state.version != "known":
+            continue
+        key = (page.page.key, locale)
+        wanted.add(key)
+        stamp = (state.blob, source_hash(source))
+        if key in _prepared and _prepared[key].stamp == stamp:
+            continue  # `mkdocs serve`: the source has not changed since
+        old_source = reviewed_source(source, state)
+        old = outline_of(old_source, convert)  # converted before any page renders
+        entry = (key, stamp, old_source, old, source)
+        if renders_first:  # the source is read as it renders, before its translations
+            _pending.setdefault(os.path.normpath(str(source.path)), []).append(entry)
+        else:  # a translation renders first: convert the source now
+            _marks.job = _source_job([entry])
+            convert(source.body)
+            _marks.job = None
+    for key in set(_prepared) - wanted:
+        del _prepared[key]
 
 
 @event_priority(100)
@@ -105,6 +158,12 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     _run["bodies"][page.file.abs_src_path] = markdown
     # Lines are the file's: later hooks may change the text (a quiz directive's lines).
     _recorder.last, _recorder.active, _recorder.body = None, True, markdown
+    key, locale = page_key(page.file.src_uri, language_codes(config))
+    pending = _pending.pop(os.path.normpath(page.file.abs_src_path), None)
+    if pending is not None:
+        _marks.job = _source_job(pending)
+    elif (prepared := _prepared.get((key, locale))) is not None:
+        _marks.job = _translation_job(key, locale, prepared, config)
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
@@ -124,6 +183,8 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
     key, locale = page_key(page.file.src_uri, language_codes(config))
     context["i18n_stale_since"] = _stale.get((key, locale))
+    context["i18n_stale_sections"] = _sections.get((key, locale))
+    context["i18n_source_lang"] = source_first(config)[0]
     return context
 
 
@@ -171,6 +232,52 @@ def _report_all(config: MkDocsConfig, structure: bool) -> None:
     problems = book_report.take() + found
     if problems:
         log.error(str(book_report.BookProblems(book_report.ordered(problems))))
+
+
+def _source_job(entries: list):
+    """Reads a source page as it renders: for each stale translation, its blocks paired
+    with the reviewed version's, and the HTML of each block added since."""
+
+    def job(root, md, outline, elements) -> None:
+        source = entries[0][-1]
+        locate(outline, source.body, source.first_line)
+        for key, stamp, old_source, old, _ in entries:
+            diff = diff_source(
+                old,
+                (old_source.body, old_source.first_line),
+                outline,
+                (source.body, source.first_line),
+            )
+            added = [now for before, now in diff.pairs if before is None and now is not None]
+            html = added_html(md, outline, elements, added)
+            _prepared[key] = Prepared(old, outline, diff, html, stamp)
+
+    return job
+
+
+def _translation_job(key: str, locale: str, prepared: Prepared, config: MkDocsConfig):
+    def job(root, md, outline, elements) -> None:
+        report = against(prepared.diff, prepared.old, prepared.new, outline, source_first(config))
+        marks = _mark_elements(config)
+        mark_translation(
+            root, md, outline, elements, report, prepared, marks, source_first(config)[0]
+        )
+        _sections[(key, locale)] = [
+            {"title": heading.label, "id": heading.key} for heading in sections(report) if heading
+        ]
+
+    return job
+
+
+def _mark_elements(config: MkDocsConfig) -> dict:
+    """The marks' markup (partials/stale-mark.html) in the language being built."""
+    env = config.theme.get_env()
+    template = env.get_template("partials/stale-mark.html")
+    ui, lang = strings_for(config), current_language(config)
+    return {
+        kind: etree.fromstring(template.render(kind=kind, ui=ui, lang=lang).strip())
+        for kind in ("changed", "added", "removed")
+    }
 
 
 def _remove_written(site_dir: Path, since_ns: int) -> None:

@@ -171,12 +171,13 @@ def test_interface_strings_saved_as_gbk(book):
 
 def test_templates_with_a_syntax_error_or_saved_as_gbk(book):
     notice = book / "overrides/partials/stale-notice.html"
+    line = notice.read_text("utf-8").count("\n") + 1  # the line added below
     notice.write_text(notice.read_text("utf-8") + "{% if %}\n", "utf-8")
     quiz = book / "overrides/partials/quiz.html"
     quiz.write_bytes("{#- 测验 -#}\n".encode("gbk") + quiz.read_bytes())
     assert _build_error(book) == UTF8.format("overrides/partials/quiz.html", 1) + "\n" + (
-        "overrides/partials/stale-notice.html:8: template syntax error: Expected an expression, "
-        "got 'end of statement block'."
+        f"overrides/partials/stale-notice.html:{line}: template syntax error: Expected an "
+        "expression, got 'end of statement block'."
     )
 
 

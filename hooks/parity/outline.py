@@ -106,6 +106,9 @@ class Recorder(Extension):
         self.source = source_map.SourceMap()  # the lines of the conversion under way
         self.body: str | None = None  # the page as written, when a hook changed it before
         self.input_lines: list[str] | None = None
+        # The element each block of the last conversion came from (a stale page's marks);
+        # not kept in the outline, which outlives the page's tree.
+        self.elements: list[etree.Element | None] = []
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's API
         if self.with_lines:
@@ -153,6 +156,7 @@ class _OutlineTreeprocessor(_Step):
         walker.with_text = self.recorder.with_text
         walker.walk(root, in_list=False)
         self.recorder.last = walker.outline
+        self.recorder.elements = walker.elements
 
 
 # -----------------------------------------------------------------------------
@@ -169,6 +173,8 @@ class _Walker:
         self.with_text = False
         self.outline = Outline()
         self.depth = 0
+        self.elements: list[etree.Element | None] = []  # per block: where it came from
+        self.current: etree.Element | None = None  # the element being read
 
     def add(self, kind: str, shape: str, el: etree.Element | None = None, **fields) -> None:
         text = _text(el) if self.with_text and el is not None else ""
@@ -177,6 +183,7 @@ class _Walker:
             fields["at"] = line if line is not None else self.raw_at
             self.raw_at = -1  # only the first block of a piece of raw HTML starts there
         self.outline.blocks.append(Block(kind, shape, depth=self.depth, text=text, **fields))
+        self.elements.append(el if el is not None else self.current)
 
     def walk(self, parent: etree.Element, in_list: bool) -> None:
         self.depth += 1
@@ -185,6 +192,7 @@ class _Walker:
         self.depth -= 1
 
     def element(self, el: etree.Element, in_list: bool) -> None:
+        self.current = el
         tag, classes = el.tag, (el.get("class") or "").split()
         if tag in _HEADINGS:
             text = _text(el)
@@ -314,6 +322,7 @@ class _Walker:
         self.add("tabs", str(len(names)), el, label="\x1f".join(names), needle=TAB)
         self.depth += 1
         for index, block in enumerate(blocks):
+            self.current = block
             self.add("tab", "tab", label=names[index] if index < len(names) else "", needle=TAB)
             self.walk(block, in_list)
         self.depth -= 1

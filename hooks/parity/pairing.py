@@ -55,8 +55,23 @@ class LinkPair:
     translation: Link | None
 
 
-def pair_blocks(source: Sequence[Block], translation: Sequence[Block]) -> list[Pair]:
-    aligned = align(source, translation, _signature, _score)
+def pair_blocks(
+    source: Sequence[Block], translation: Sequence[Block], prefer: dict[int, Block] | None = None
+) -> list[Pair]:
+    """`prefer`: id(source block) -> the translation block it should pair with where it
+    can (a stale page's blocks, through the source as it was reviewed)."""
+    if prefer:
+
+        def signature(block: Block) -> int:
+            return id(prefer.get(id(block), block))
+
+        def score(a: Block, b: Block) -> int | None:
+            value = _score(a, b)
+            return value + 10 if value is not None and prefer.get(id(a)) is b else value
+
+        aligned = align(source, translation, signature, score)
+    else:
+        aligned = align(source, translation, _signature, _score)
     pairs, section, counts = [], "top", {}
     for a, b in aligned:
         block = a or b

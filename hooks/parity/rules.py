@@ -23,6 +23,10 @@ CONTAINERS = {"box", "blockquote", "list", "tabs", "tab", "footnote", "figure"}
 class Finding:
     message: str
     warning: bool = False  # milder: a translated string literal
+    # What it is about: (source block, translation block) or (source link, translation
+    # link), either may be None; a stale page's report tells which the source explains.
+    blocks: tuple = ()
+    links: tuple = ()
 
 
 def missing_variants(page, locales: tuple[str, ...]) -> list[str]:
@@ -72,19 +76,21 @@ def compare(
             if y is not None:  # reported once, where it stands in the translation
                 after = _next(pairs, pairs.index(partner), "translation")
                 line = after.line if after else end
-                findings.append(Finding(messages.moved(tr, y, src, partner.source, line, after)))
+                message = messages.moved(tr, y, src, partner.source, line, after)
+                findings.append(Finding(message, blocks=(partner.source, y)))
         elif y is None:
             after = _next(pairs, index, "translation")
             line = after.line if after else end
-            findings.append(Finding(messages.missing(tr, line, x, src, after)))
+            findings.append(Finding(messages.missing(tr, line, x, src, after), blocks=(x, None)))
         elif x is None:
             after = _next(pairs, index, "source")
-            findings.append(Finding(messages.extra(tr, y, src, after.line if after else end_src)))
+            message = messages.extra(tr, y, src, after.line if after else end_src)
+            findings.append(Finding(message, blocks=(None, y)))
         else:
             found = _compare_pair(pair, src, tr, strings_translated)
             if found and x.kind == "tabs":
                 tabs_differ = x.depth
-            findings += found
+            findings += [Finding(f.message, f.warning, blocks=(x, y)) for f in found]
     findings += _compare_links(a.links, b.links, src, tr, pairs, locales, same_page)
     return findings
 
@@ -101,9 +107,11 @@ def _variant_name(name: str, locale: str, locales: tuple[str, ...]) -> str:
     return name[: -len(".md")] + f".{locale}.md"
 
 
-def paired_blocks(a: Outline, b: Outline, locales: tuple[str, ...]) -> list[Pair]:
+def paired_blocks(
+    a: Outline, b: Outline, locales: tuple[str, ...], prefer: dict | None = None
+) -> list[Pair]:
     """The pairing the checks compare: every block but a language's own image variant."""
-    return pair_blocks(_comparable(a.blocks, locales), _comparable(b.blocks, locales))
+    return pair_blocks(_comparable(a.blocks, locales), _comparable(b.blocks, locales), prefer)
 
 
 def _comparable(blocks: list[Block], locales) -> list[Block]:
@@ -199,13 +207,13 @@ def _compare_links(a, b, src, tr, blocks: list[Pair], locales, same_page) -> lis
         x, y = pair.source, pair.translation
         if y is None:
             line = _partner_line(blocks, x.line)
-            findings.append(
-                Finding(messages.link_missing(tr, line, x.href, src, x.line, x.external))
-            )
+            message = messages.link_missing(tr, line, x.href, src, x.line, x.external)
+            findings.append(Finding(message, links=(x, None)))
         elif x is None:
-            findings.append(Finding(messages.link_extra(tr, y.line, y.href, src)))
+            findings.append(Finding(messages.link_extra(tr, y.line, y.href, src), links=(None, y)))
         elif key(x) != key(y):
-            findings.append(Finding(messages.link_target(tr, y.line, y.href, src, x.line, x.href)))
+            message = messages.link_target(tr, y.line, y.href, src, x.line, x.href)
+            findings.append(Finding(message, links=(x, y)))
     return findings
 
 

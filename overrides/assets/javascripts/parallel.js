@@ -3,7 +3,9 @@
    same-origin request) and shows each block beside its partner. The build's
    parity check guarantees both pages have the same blocks in the same order,
    so partners pair by position. The quiz stays once, in the page's language;
-   code that is the same in both languages is shown once. */
+   code that is the same in both languages is shown once. On a stale translation,
+   a block the original no longer has (.stale-block--removed) has no partner, and a
+   pair with a stale block is marked in both columns. */
 (function () {
   "use strict";
 
@@ -76,15 +78,27 @@
     if (anchor) window.scrollBy(0, anchor.getBoundingClientRect().top - before);
   }
 
+  var REMOVED = ".stale-block--removed";
+  var STALE = ".stale-block";
+
+  function stale(el) {
+    return !!el && (el.matches(STALE) || !!el.querySelector(STALE));
+  }
+
   function show() {
-    var theirs = blocks(other.querySelector("article.md-content__inner") || other.body);
-    blocks(article).forEach(function (ours, i) {
+    var theirs = blocks(other.querySelector("article.md-content__inner") || other.body).filter(
+      function (el) { return !el.matches(REMOVED); }
+    );
+    var i = 0;
+    blocks(article).forEach(function (ours) {
       var pair = document.createElement("div");
       pair.className = "parallel__pair";
       article.insertBefore(pair, ours);
       pair.appendChild(ours);
-      if (single(ours, theirs[i])) pair.classList.add("parallel__pair--single");
-      else pair.appendChild(partner(theirs[i]));
+      var match = ours.matches(REMOVED) ? null : theirs[i++];
+      if (stale(ours) || stale(match)) pair.classList.add("parallel__pair--stale");
+      if (!match || single(ours, match)) pair.classList.add("parallel__pair--single");
+      else pair.appendChild(partner(match));
     });
     article.classList.add("parallel");
     button.setAttribute("aria-pressed", "true");
