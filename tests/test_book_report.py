@@ -102,8 +102,8 @@ EXPECTED = [
     "docs/chapters/sft-to-rl.en.md:92: the id 'pipeline' is already used by the heading "
     "at line 10; an id names one element of a page (links and references reach only the "
     "first): give this heading an id of its own.",
-    "docs/chapters/sft-to-rl.zh.md:54: cannot read the formula '3a = \\frac{9}': \\frac "
-    "needs 2 arguments, found 1.",
+    "docs/chapters/sft-to-rl.zh.md:54: cannot read the formula '3a = \\frac{9}': Temml: "
+    "Unexpected end of input in a macro argument, expected '}' at the end of the formula.",
     "docs/chapters/sft-to-rl.zh.md:91: the id 'pipeline' is already used by the heading "
     "at line 9; an id names one element of a page (links and references reach only the "
     "first): give this heading an id of its own.",

@@ -163,6 +163,7 @@ def test_the_site_lock_leaves_the_export_libraries_out(site_python, project):
         ["status"],
         ["reviewed", "docs/chapters/sft-to-rl.en.md"],
         ["new-chapter", "reward-models", "--zh", "奖励模型", "--en", "Reward Models"],
+        ["changes"],
         ["export-quizzes", "--out", "quiz-export"],
         ["--help"],
     ],
