@@ -186,19 +186,31 @@ def _load_all(config: MkDocsConfig) -> tuple[dict[str, Quiz], set[str]]:
 
 def _render(quiz: Quiz, page: Page, lang: str, ui: dict) -> str:
     """The quiz in one language; cross-references in its texts read as in the chapter."""
+    _build["md"].take_math_problems()  # others' (a stale page's reviewed version): not ours
     html = render_quiz(quiz, lang, env=_build["env"], md=_build["md"], ui=ui)
     html, unknown = fill_links(html, page.file.src_uri)
     shown = f"{_build['docs']}/{page.file.src_uri}"
-    text = quiz.path.read_text("utf-8") if unknown else ""
+    math = _build["md"].take_math_problems()
+    text = quiz.path.read_text("utf-8") if unknown or math else ""
+    for tex, message in math:
+        book_report.add(f"{quiz.name}:{_line_in(text, tex)}: {message}")
     for href in dict.fromkeys(unknown):
-        at = text.find(f"]({href})")
-        line = text.count("\n", 0, at) + 1 if at >= 0 else 1
+        line = _line_in(text, f"]({href})")
         book_report.add(
             f"{quiz.name}:{line}: the reference [](#{href.partition('#')[2]}) points to no "
             f"figure, table, equation, section or quiz question of {shown}, the page that "
             "shows this quiz."
         )
     return html
+
+
+def _line_in(text: str, needle: str) -> int:
+    """The line of a quiz file that holds this text (YAML's double quotes double a
+    backslash), or its first line."""
+    for written in (needle, needle.replace("\\", "\\\\")):
+        if (at := text.find(written.strip().split("\n", 1)[0])) >= 0:
+            return text.count("\n", 0, at) + 1
+    return 1
 
 
 def _chapters(config: MkDocsConfig) -> list:

@@ -240,6 +240,30 @@ def test_misspelled_environments_unknown_commands_and_unbalanced_groups_stop_the
     assert not list((book / "site").rglob("*.html")), "a failed build wrote pages"
 
 
+def test_a_bad_formula_after_a_code_sample_of_it_is_named_at_its_own_line(book):
+    """A code sample showing the same TeX earlier on the page does not take the message."""
+    sample = "```markdown\n代入得 $3a = \\bad$\n```\n\n"
+    for path, heading in ((ZH, "## SFT 的根本局限"), (EN, "## The fundamental limit of SFT")):
+        _edit(book / path, heading, sample + heading)
+    _edit(book / ZH, "$3a = 9$", r"$3a = \bad$")
+    lines = (book / ZH).read_text("utf-8").split("\n")
+    real = next(n for n, line in enumerate(lines, 1) if "代入得 $3a" in line and n > 45)
+    assert _errors(book) == [
+        f"{ZH}:{real}: cannot read the formula '3a = \\bad': Temml: Unsupported function "
+        "name: \\bad."
+    ]
+
+
+def test_a_bad_formula_in_a_quiz_text_is_named_in_the_quiz_file(book):
+    """Quiz texts render outside the page: their formulas are still checked."""
+    quiz = book / "docs" / "quizzes" / "sft-to-rl.yml"
+    _edit(quiz, "zh: 用上学来类比，", "zh: $\\frac{1}{\\bad}$ 用上学来类比，")
+    assert _errors(book) == [
+        "docs/quizzes/sft-to-rl.yml:8: cannot read the formula '\\frac{1}{\\bad}': Temml: "
+        "Unsupported function name: \\bad."
+    ]
+
+
 def test_an_error_on_a_later_line_of_a_formula_names_that_line(book):
     for path in (ZH, EN):  # the same lines in both languages, so that parity holds
         _edit(

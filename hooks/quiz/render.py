@@ -27,6 +27,16 @@ class InlineMarkdown:
         self._md = markdown.Markdown(
             extensions=config.markdown_extensions, extension_configs=config.mdx_configs
         )
+        # The book's extension, shared with the pages' renders: it keeps the math problems
+        # of texts rendered outside a page for the quiz to name with its file and line.
+        self._book = next(
+            (e for e in config.markdown_extensions if hasattr(e, "take_unplaced")), None
+        )
+
+    def take_math_problems(self) -> list[tuple[str, str]]:
+        """(TeX, message) for each formula of the texts rendered since the last call that
+        the converter could not read."""
+        return self._book.take_unplaced() if self._book is not None else []
 
     def __call__(self, text: str | None) -> str | None:
         if text is None:

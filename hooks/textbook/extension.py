@@ -39,6 +39,7 @@ class BookExtension(Extension):
         self.page: PageContext | None = None
         self.problems: list[str] = []
         self.records: dict[str, PageRecord] = {}
+        self.unplaced: list[tuple[str, str]] = []
         # The book's math macros, from mkdocs.yml (macros.py); set by the hook.
         self.macros: dict[str, str] = {}
 
@@ -46,6 +47,7 @@ class BookExtension(Extension):
         self.page = None
         self.problems = []
         self.records = {}
+        self.unplaced = []
 
     def start_page(
         self, *, name: str, src_uri: str, source: str, files: Files, locale: str, body: str = ""
@@ -62,8 +64,20 @@ class BookExtension(Extension):
         # After toc (5: heading ids), before MkDocs rewrites links (relpath, 0).
         md.treeprocessors.register(BookTreeprocessor(md, self), "book-material", 3)
 
-    def _report_tex(self, tex: str, message: str, line_offset: int = 0) -> None:
-        if self.page is not None:
-            line = self.page.lines.line_of(tex) + line_offset
-            formula = " ".join(tex.split())  # one line in the log, however many in the page
-            self.page.report(line, f"cannot read the formula '{formula}': {message}.")
+    def _report_tex(
+        self, tex: str, message: str, line_offset: int = 0, block: int | None = None
+    ) -> None:
+        formula = " ".join(tex.split())  # one line in the log, however many in the page
+        if self.page is None:
+            # A text rendered outside a page (a quiz's): its renderer places these.
+            self.unplaced.append((tex, f"cannot read the formula '{formula}': {message}."))
+            return
+        start = None if block is None else self.page.lines.body_line + block
+        line = self.page.lines.line_of(tex, start) + line_offset
+        self.page.report(line, f"cannot read the formula '{formula}': {message}.")
+
+    def take_unplaced(self) -> list[tuple[str, str]]:
+        """The math problems of texts rendered outside a page since the last call:
+        (the TeX, the message)."""
+        taken, self.unplaced = self.unplaced, []
+        return taken

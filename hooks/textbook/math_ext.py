@@ -40,8 +40,9 @@ _PLACEHOLDER = re.compile("\x02wzxhzdk:(\\d+)\x03")
 class MathExtension(ArithmatexExtension):
     """Arithmatex's syntax with MathML output.
 
-    Bad TeX is reported through `report(tex, message, line_offset)`, where
-    `line_offset` is the line inside the formula where the converter stopped.
+    Bad TeX is reported through `report(tex, message, line_offset, block)`, where
+    `line_offset` is the line inside the formula where the converter stopped and `block`
+    the body line of the block holding it, when the parser gave it (else None).
     `macros` are the book's (mkdocs.yml, macros.py).
     """
 
@@ -96,12 +97,14 @@ class _MathBatch(Treeprocessor):
         indices += [i for i in pending if i not in seen]
         formulas = [pending[i] for i in indices]
         results = render_formulas(formulas, css_class=MATH_CLASS, macros=self.extension.macros)
+        blocks = None
         for index, (tex, display), result in zip(indices, formulas, results, strict=True):
             if index in refused:
                 result = TexError(refused[index])
             if isinstance(result, TexError):
                 offset = tex[: result.position].count("\n") if result.position else 0
-                self.extension.report(tex, str(result), offset)
+                blocks = _block_lines(self.md, root) if blocks is None else blocks
+                self.extension.report(tex, str(result), offset, blocks.get(index))
                 # Still a formula where the page has one, so that the book's other checks
                 # (parity, equation numbers) report only this problem, not its echoes.
                 mode = ' display="block"' if display else ""
@@ -139,6 +142,26 @@ class _BlockMath(BlockArithmatexProcessor):
         div = etree.SubElement(parent, "div", attrib)
         refuse = _TWO_NUMBERS if label and _TAG.search(tex) else ""
         div.text = self.batch.add(tex, display=True, refuse=refuse)
+
+
+def _block_lines(md: Markdown, root: etree.Element) -> dict[int, int]:
+    """Each formula's stash index -> the body line of the block that holds it, from the
+    parser (parity/source_map.py), so that a bad formula is not placed at an earlier copy of
+    its TeX (a code sample showing it). Empty when no parser lines are recorded."""
+    block_line = getattr(md, "block_line", None)
+    if block_line is None:
+        return {}
+    parents = {child: parent for parent in root.iter() for child in parent}
+    lines = {}
+    for element in root.iter():
+        for text, holder in ((element.text, element), (element.tail, parents.get(element))):
+            for match in _PLACEHOLDER.finditer(text or ""):
+                node = holder
+                while node is not None and (line := block_line(node)) is None:
+                    node = parents.get(node)
+                if node is not None:
+                    lines[int(match.group(1))] = line
+    return lines
 
 
 def _tree_text(root: etree.Element) -> str:
