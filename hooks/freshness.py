@@ -32,8 +32,9 @@ from text_files import rewrite
 
 FIELD = "translation_of"
 _BLOB = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
-# Blob ids git has, or not (None), by (repository folder, id): a blob never changes.
-_blobs: dict[tuple[str, str], str | None] = {}
+# Blobs git has, by (repository folder, id): a blob never changes. One git lacks is asked
+# again next time: the author may commit it while `mkdocs serve` runs.
+_blobs: dict[tuple[str, str], str] = {}
 
 
 @dataclass(frozen=True)
@@ -93,10 +94,11 @@ def read_blob(blob: str, folder: Path) -> str | None:
             result = subprocess.run(
                 ["git", "cat-file", "blob", blob], cwd=folder, capture_output=True, check=False
             )
-            data = result.stdout if result.returncode == 0 else None
         except OSError:  # no git at all
-            data = None
-        _blobs[key] = None if data is None else _decode(data)
+            return None
+        if result.returncode != 0:
+            return None
+        _blobs[key] = _decode(result.stdout)
     return _blobs[key]
 
 

@@ -274,3 +274,17 @@ def test_pull_requests_run_changes_on_the_whole_history():
     assert checkout["with"]["fetch-depth"] == 0
     run = next(s["run"] for s in steps if "hooks/book.py changes" in s.get("run", ""))
     assert '.venv/bin/python hooks/book.py changes --github --summary "$GITHUB_STEP_SUMMARY"' in run
+
+
+def test_a_version_committed_after_it_was_missing_is_found_in_the_same_process(tmp_path):
+    """Under `mkdocs serve` the process lives on: a blob git lacked is asked for again."""
+    from freshness import read_blob
+
+    git(tmp_path, "init", "-q")
+    (tmp_path / "page.md").write_text("一段文字。\n", "utf-8")
+    blob = subprocess.run(
+        ["git", "hash-object", "page.md"], cwd=tmp_path, capture_output=True, text=True
+    ).stdout.strip()
+    assert read_blob(blob, tmp_path) is None
+    git(tmp_path, "add", "page.md")
+    assert read_blob(blob, tmp_path) == "一段文字。\n"
