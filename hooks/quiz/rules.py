@@ -58,6 +58,15 @@ def _check_texts(accept, loc: tuple, label: str, languages: tuple[str, ...]) -> 
             f"{', '.join(missing)}; add '{missing[0]}: [...]' with the answers a reader of "
             f"that language types.",
         )
+    for lang in given:
+        if len(texts[lang]) > 1 and any("->" in text for text in texts[lang]):
+            raise RuleBreak(
+                (*loc, "accept", "texts", lang),
+                f"{label} → accept.texts ({lang}): Moodle's GIFT reads '->' in a short answer "
+                "with several accepted texts as a matching question, and GIFT cannot escape "
+                "it. Keep that text alone in its list, or write it without '->' (for example "
+                "with '→').",
+            )
 
 
 def _check_options(question, loc: tuple, label: str) -> None:

@@ -11,7 +11,7 @@ reads back as the plain text:
 - '*' in an accepted short answer is Moodle's wildcard: written '\\*', a literal star;
 - '->' with '=' makes Moodle read a matching question, and GIFT has no escape for it:
   a short answer with one accepted text is written without '=' ({%100%a->b});
-  with several, the export stops (GiftError) and says so;
+  several are refused when the quiz is read (quiz/rules.py), so the site stops on them too;
 - numbers are plain decimals, never exponent form (1e-05 is written 0.00001).
 The question's explanation is the general feedback (####), an option's explanation
 its feedback (#). Numbers keep their tolerance ({#3:0.01}).
@@ -21,16 +21,11 @@ from __future__ import annotations
 
 import re
 
-from quiz.load import QuizError
 from quiz.schema import MultipleChoice, ShortAnswer, TrueFalse
 from quiz_book.numbers import decimal_text
 
 SPECIAL = "\\~=#{}:"
 WEIGHT = re.compile(r"^\s*%-*[0-9]{1,2}\.?[0-9]*%")  # what Moodle takes for a weight
-
-
-class GiftError(QuizError):
-    """A question GIFT cannot carry as written; the message names it and the way out."""
 
 
 def gift_text(quizzes: list, lang: str, *, title) -> str:
@@ -113,22 +108,12 @@ def _short(quiz, question, lang: str) -> str:
         return "#" + (answers[0] if len(answers) == 1 else " ".join("=" + a for a in answers))
     texts = [_wildcards_literal(text) for text in accept.texts[lang]]
     if any("->" in text for text in texts):
-        if len(texts) > 1:
-            raise GiftError(
-                f"{quiz.name}:{quiz.line_of('questions', _index(quiz, question), 'accept')}: "
-                f"question '{question.id}' → accept.texts ({lang}): Moodle's GIFT reads '->' "
-                "in a short answer with several accepted texts as a matching question, and "
-                "GIFT cannot escape it. Keep that text alone in its list, or write it "
-                "without '->' (for example with '→')."
-            )
-        return "%100%" + escape(texts[0])  # no '=' in the answers: not a matching question
+        # No '=' in the answers: not a matching question. Several texts with '->' cannot
+        # be written at all: the quiz's rules refuse them (quiz/rules.py).
+        return "%100%" + escape(texts[0])
     return "\n".join(("=%100%" if WEIGHT.match(t) else "=") + escape(t) for t in texts)
 
 
 def _wildcards_literal(text: str) -> str:
     """Moodle's short answers read '*' as 'anything'; '\\*' is a star."""
     return text.replace("*", "\\*")
-
-
-def _index(quiz, question) -> int:
-    return next(i for i, q in enumerate(quiz.questions) if q is question)
