@@ -33,6 +33,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 import book_report
+import serve_mode
 from book_check import check_book
 from book_pages import page_key
 from freshness import missing_version, source_hash
@@ -67,7 +68,7 @@ _marks = StaleMarks()
 _prepared: dict[tuple[str, str], Prepared] = {}
 # Source pages read while they render (before their translations): path -> what to prepare.
 _pending: dict[str, list] = {}
-_sections: dict[tuple[str, str], list[dict]] = {}
+_sections: dict[str, list[dict]] = {}  # by the translation's src_uri
 # The running command, the page bodies being rendered, what this build writes to.
 _run: dict = {
     "command": "build",
@@ -77,6 +78,19 @@ _run: dict = {
     "config": None,
     "reported": False,  # the book's problems are shown once, however the build stops
 }
+
+
+def _saved_sections(page: Page) -> list[dict] | None:
+    return _sections.get(page.file.src_uri)
+
+
+def _restore_sections(page: Page, found: list[dict] | None) -> None:
+    if found is not None:
+        _sections[page.file.src_uri] = found
+
+
+# Under serve, a page whose render is reused gives its notice's section list back.
+serve_mode.keep_page_state(_saved_sections, _restore_sections)
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -163,7 +177,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     if pending is not None:
         _marks.job = _source_job(pending)
     elif (prepared := _prepared.get((key, locale))) is not None:
-        _marks.job = _translation_job(key, locale, prepared, config)
+        _marks.job = _translation_job(page.file.src_uri, prepared, config)
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
@@ -183,7 +197,7 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
     key, locale = page_key(page.file.src_uri, language_codes(config))
     context["i18n_stale_since"] = _stale.get((key, locale))
-    context["i18n_stale_sections"] = _sections.get((key, locale))
+    context["i18n_stale_sections"] = _sections.get(page.file.src_uri)
     context["i18n_source_lang"] = source_first(config)[0]
     return context
 
@@ -255,14 +269,14 @@ def _source_job(entries: list):
     return job
 
 
-def _translation_job(key: str, locale: str, prepared: Prepared, config: MkDocsConfig):
+def _translation_job(src_uri: str, prepared: Prepared, config: MkDocsConfig):
     def job(root, md, outline, elements) -> None:
         report = against(prepared.diff, prepared.old, prepared.new, outline, source_first(config))
         marks = _mark_elements(config)
         mark_translation(
             root, md, outline, elements, report, prepared, marks, source_first(config)[0]
         )
-        _sections[(key, locale)] = [
+        _sections[src_uri] = [
             {"title": heading.label, "id": heading.key} for heading in sections(report) if heading
         ]
 

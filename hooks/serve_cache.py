@@ -4,7 +4,8 @@ On every save MkDocs rebuilds the whole site, and static-i18n does it once per
 language: 7-8 s on a 200-chapter book, where a save changes one or two pages.
 
 A page's HTML follows from four inputs: its own Markdown file; its other
-language variants (the switcher and the stale-translation notice read them);
+language variants (the switcher, the stale-translation notice and a stale page's
+block marks read them);
 the navigation (titles, URLs and order: the sidebar and the footer's previous
 and next links); and the rest of the project (mkdocs.yml, templates, hooks,
 quiz files, images, the set of pages). This module keeps, per built page, what
@@ -232,7 +233,10 @@ def _populate_page(page: Page, config: MkDocsConfig, files: Files, dirty: bool =
         return _originals["_populate_page"](page, config, files, dirty)
     build = _current_build(config, files)
     dest = page.file.dest_uri
-    source_key = _hash(build.project_key, page.file.src_uri, page.file.content_bytes)
+    # A translation's render reads its source too (a stale page's block marks).
+    source_key = _hash(
+        build.project_key, page.file.src_uri, page.file.content_bytes, _variants_key(page)
+    )
     entry = _entries.get(dest)
     keepers = len(serve_mode.page_state_keepers)
     if entry is not None and entry.source_key == source_key and len(entry.kept) == keepers:

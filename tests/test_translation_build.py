@@ -163,3 +163,27 @@ def test_english_as_the_source_is_one_setting(tmp_path):
 
 def _recorded_in(path) -> str:
     return path.read_text("utf-8").split('translation_of: "', 1)[1].split('"', 1)[0]
+
+
+@pytest.mark.serve
+def test_under_serve_a_source_edit_marks_the_translation_at_once(repo):
+    """The translation's render reads its source: a save of the source alone renders it
+    again, and its notice keeps its section list when a later save reuses its render."""
+    from serve_helpers import MkDocsServer
+
+    with MkDocsServer(repo) as server:
+        assert marks(BeautifulSoup(server.get("en/chapters/x/"), "lxml")) == []
+        epoch = server.epoch()
+        for old, new in EDITS["inserted"]:
+            edit(repo, ZH, old, new)
+        epoch = server.wait_reload(epoch)
+        page = BeautifulSoup(server.get("en/chapters/x/"), "lxml")
+        assert marks(page) == [("added", "p", "zh", "Not yet translated")]
+        listed = [a.get_text() for a in page.select("article .stale-notice li a")]
+        assert listed
+        # A title changed elsewhere renders every page's HTML again, from reused renders.
+        edit(repo, "docs/index.en.md", "# ", "# Home: ")
+        server.wait_reload(epoch)
+        page = BeautifulSoup(server.get("en/chapters/x/"), "lxml")
+        assert [a.get_text() for a in page.select("article .stale-notice li a")] == listed
+        assert marks(page) == [("added", "p", "zh", "Not yet translated")]
