@@ -16,9 +16,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from fences import unfenced_lines
+from fences import fenced_blocks, unfenced_lines
 
-_FENCE = re.compile(r"^[ \t]*(?:>[ \t]?)*(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 # pymdownx.blocks: `/// name | options` opens, `///` alone closes (more slashes nest).
 _BLOCK_OPEN = re.compile(r"^[ \t]*(?:>[ \t]?)*(?P<slashes>/{3,})[ \t]*(?P<name>[\w-]+)")
 _BLOCK_CLOSE = re.compile(r"^[ \t]*(?:>[ \t]?)*(?P<slashes>/{3,})[ \t]*$")
@@ -35,21 +34,10 @@ def unclosed_blocks(body: str, name: str, first_line: int = 1) -> list[str]:
     problems = []
     lines = body.split("\n")
     blocks: list[tuple[int, str, str]] = []  # open `///` blocks: line, slashes, name
-    prose = []  # the lines outside code, for the HTML reader (code lines left empty)
-    fence: tuple[int, str] | None = None
-    for index, line in enumerate(lines):
-        if fence is not None:
-            prose.append("")
-            match = _FENCE.match(line)
-            if match and match.group("fence")[0] == fence[1][0]:
-                if len(match.group("fence")) >= len(fence[1]) and not match.group("info").strip():
-                    fence = None
-            continue
-        if match := _FENCE.match(line):
-            fence = (index, match.group("fence"))
-            prose.append("")
-            continue
-        prose.append(line)
+    outside = dict(unfenced_lines(body))
+    # The lines outside code, for the HTML reader (code lines left empty, so lines count).
+    prose = [outside.get(index, "") for index in range(len(lines))]
+    for index, line in outside.items():
         if match := _BLOCK_CLOSE.match(line):
             slashes = match.group("slashes")
             while blocks and blocks[-1][1] != slashes:  # an inner block left open
@@ -59,12 +47,12 @@ def unclosed_blocks(body: str, name: str, first_line: int = 1) -> list[str]:
         elif match := _BLOCK_OPEN.match(line):
             blocks.append((index, match.group("slashes"), match.group("name")))
     problems += [_block(block, name, first_line) for block in blocks]
-    if fence is not None:
-        marker = fence[1]
-        problems.append(
-            f"{name}:{first_line + fence[0]}: the code block opened with {marker} is never "
-            f"closed, so it is shown as plain text; end the code with a line {marker}."
-        )
+    for start, end, marker in fenced_blocks(lines):
+        if end is None:
+            problems.append(
+                f"{name}:{first_line + start}: the code block opened with {marker} is never "
+                f"closed, so it is shown as plain text; end the code with a line {marker}."
+            )
     problems += _unclosed_html("\n".join(prose), name, first_line)
     return sorted(problems, key=_line)
 

@@ -193,11 +193,12 @@ def test_a_pages_problems_come_in_page_order_with_the_line_inside_the_formula():
         "\\end{aligned}\n$$\n\nThen $x$ is fine."
     )
     assert problems == [
-        ("\\bad", "Temml: Unsupported function name: \\bad", 0),
+        ("\\bad", "Temml: Unsupported function name: \\bad", 0, None),
         (
             "\\begin{aligned}\na &= 1 \\\\\nb &= \\worse\n\\end{aligned}",
             "Temml: Unsupported function name: \\worse",
             2,
+            None,  # the body line of its block: none without the parser's lines
         ),
     ]
     # Each stays a formula, its TeX as text, where the page has one (inline, display):
@@ -218,6 +219,7 @@ def test_a_tag_and_a_label_on_one_formula_is_an_error():
             "\\tag and \\label both number this formula: keep \\label (the book's number) or "
             "\\tag (a mark of your own)",
             0,
+            None,
         )
     ]
     assert page.select_one("#eq-e math > mtext")
