@@ -9,6 +9,7 @@ source .ci/install.sh
 
 export_needs
 need fonts-noto-cjk                 # Chinese text in the browser tests' screenshots
+need git command -v git             # the translator's tests: throwaway repositories, blob ids
 need nodejs command -v node         # npm ci (a Node.js from NodeSource counts)
 need npm command -v npm
 need poppler-utils command -v pdftotext  # reading the exported PDF back: pdftotext, pdffonts, pdftoppm
