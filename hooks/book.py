@@ -30,6 +30,7 @@ from mkdocs.exceptions import MkDocsException  # noqa: E402
 
 from book_check import check_book  # noqa: E402
 from book_pages import read_book  # noqa: E402
+from conventions import CHAPTERS, QUIZZES  # noqa: E402
 from export.cli import add_export_arguments  # noqa: E402
 from freshness import Freshness, freshness, mark_reviewed  # noqa: E402
 from install_hint import hint, missing  # noqa: E402
@@ -176,16 +177,16 @@ def new_chapter(config, slug: str, titles: dict[str, str], config_file: Path) ->
         return 2
     locales = language_codes(config)
     docs = Path(config.docs_dir)
-    files = {loc: docs / "chapters" / f"{slug}.{loc}.md" for loc in locales}
-    quiz = docs / "quizzes" / f"{slug}.yml"
+    files = {loc: docs / CHAPTERS / f"{slug}.{loc}.md" for loc in locales}
+    quiz = docs / QUIZZES / f"{slug}.yml"
     existing = [p for p in [*files.values(), quiz] if p.exists()]
     if existing:
         print(f"{existing[0]} exists already.", file=sys.stderr)
         return 2
-    listed = _nav_line(config_file, f"chapters/{slug}.md")
+    listed = _nav_line(config_file, f"{CHAPTERS}{slug}.md")
     if listed:
         print(
-            f"{config_file.name}:{listed}: the nav already lists 'chapters/{slug}.md'; choose "
+            f"{config_file.name}:{listed}: the nav already lists '{CHAPTERS}{slug}.md'; choose "
             "another slug, or remove that line first.",
             file=sys.stderr,
         )
@@ -197,11 +198,11 @@ def new_chapter(config, slug: str, titles: dict[str, str], config_file: Path) ->
         text = (TEMPLATES / f"chapter.{locale}.md").read_text("utf-8")
         path.write_text(text.replace("{title}", titles[locale]).replace("{slug}", slug), "utf-8")
     quiz.write_text((TEMPLATES / "quiz.yml").read_text("utf-8").replace("{slug}", slug), "utf-8")
-    _add_to_nav(config_file, f"chapters/{slug}.md")
+    _add_to_nav(config_file, f"{CHAPTERS}{slug}.md")
     linked = {
         loc
         for loc in locales
-        if _add_to_home(docs / f"index.{loc}.md", titles[loc], f"chapters/{slug}.md")
+        if _add_to_home(docs / f"index.{loc}.md", titles[loc], f"{CHAPTERS}{slug}.md")
     }
     # The new chapter's translation is never reviewed until its author says so. A home
     # page whose source and translation both got the same link keeps its record: fresh
@@ -212,7 +213,7 @@ def new_chapter(config, slug: str, titles: dict[str, str], config_file: Path) ->
         mark_reviewed(home.variants[locale].path, home.variants[order[0]])
     for path in [*files.values(), quiz]:
         print(f"created {path.relative_to(docs.parent).as_posix()}")
-    print(f"added chapters/{slug}.md to the nav in {config_file.name} and to the home pages")
+    print(f"added {CHAPTERS}{slug}.md to the nav in {config_file.name} and to the home pages")
     return 0
 
 
@@ -314,7 +315,7 @@ def _describe(state: Freshness) -> str:
 
 def _quiz_states(config, locales) -> dict[str, str]:
     states = {}
-    for path in sorted((Path(config.docs_dir) / "quizzes").glob("*.y*ml")):
+    for path in sorted((Path(config.docs_dir) / QUIZZES).glob("*.y*ml")):
         try:
             load_quiz(path, locales)
             states[path.stem] = "ok"

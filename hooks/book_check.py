@@ -14,6 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from book_pages import BookPage, read_book
 from book_report import ordered
+from conventions import CHAPTERS
 from freshness import Freshness, freshness
 from glossary.check import Side, check_terms
 from glossary.load import Glossary, GlossaryError, load_glossary
@@ -26,7 +27,6 @@ from translation_changes import page_report
 
 # Blocks whose text the glossary check reads, on chapter pages (where terms are marked).
 TERM_BLOCKS = ("heading", "paragraph", "list", "table", "footnote")
-CHAPTERS = "chapters/"
 
 
 @dataclass

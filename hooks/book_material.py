@@ -17,6 +17,7 @@ from mkdocs.structure.pages import Page
 
 import book_report
 import serve_mode
+from conventions import QUIZZES
 from languages import current_language, is_first_build, language_codes
 from textbook.extension import BookExtension
 from textbook.macros import book_macros
@@ -129,7 +130,7 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
 
 def _add_quiz_questions(ext: BookExtension, files: Files, config: MkDocsConfig) -> None:
     """Quiz questions become reference targets; MkDocs' anchor check learns their ids."""
-    quiz_dir = Path(config.docs_dir) / "quizzes"
+    quiz_dir = Path(config.docs_dir) / QUIZZES
     for file in files.documentation_pages():
         record = ext.records.get(file.src_uri)
         if record is None or file.page is None or "<!-- quiz:" not in (file.page.content or ""):

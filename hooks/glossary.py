@@ -17,6 +17,7 @@ from mkdocs.utils import get_relative_url
 
 import book_report
 import serve_mode
+from conventions import CHAPTERS
 from glossary.load import GlossaryError, load_glossary
 from glossary.mark import GlossaryExtension, PageTerms
 from glossary.page import DIRECTIVE, USES_MARKER, glossary_markdown
@@ -25,7 +26,6 @@ from ui_strings import strings_for
 
 SOURCE = "glossary.yml"  # in docs_dir, excluded from the site in mkdocs.yml
 GLOSSARY_PAGE = "glossary.md"
-MARKED_UNDER = "chapters/"  # terms are marked in chapters, not on the home page
 
 _extension = GlossaryExtension()
 # Per language build: the Jinja env, each page's marked terms, and where terms are used.
@@ -76,7 +76,7 @@ def on_page_markdown(
     _extension.page = None
     if _extension.glossary is None:
         return None
-    if src.startswith(MARKED_UNDER):
+    if src.startswith(CHAPTERS):  # terms are marked in chapters, not on the home page
         href = posixpath.relpath(GLOSSARY_PAGE, posixpath.dirname(src) or ".")
         _extension.page = PageTerms(lang, href)
     if src == GLOSSARY_PAGE and DIRECTIVE in markdown:

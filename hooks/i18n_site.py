@@ -15,12 +15,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
+from conventions import CHAPTERS
 from languages import current_language, is_last_build, languages
 
 log = logging.getLogger("mkdocs.hooks.i18n_site")
 
-# Pages under this folder are chapters: readable in both languages at once.
-CHAPTERS = "chapters/"
 
 # 404.html of each language, kept until the last build writes them side by side.
 _not_found_pages: dict[str, str] = {}

@@ -12,11 +12,14 @@ import shutil
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from conventions import WEB_ONLY
+
 OUTPUT = "pagefind"
 # Material's page content, without the header, navigation and footer.
 ROOT_SELECTOR = "article"
-# Not the chapter's text: permalink signs, the quiz (its answers), the stale notice and marks.
-EXCLUDE = [".headerlink", ".quiz", ".stale-notice", ".stale-mark"]
+# Not the chapter's text: permalink signs, the quiz (its answers), what belongs to the web
+# page only (the stale notice among them) and the stale marks.
+EXCLUDE = [".headerlink", ".quiz", WEB_ONLY, ".stale-mark"]
 # Every page of the book; 404.html pages are left out.
 PAGES = "**/index.html"
 # Pagefind's own interfaces and its main-thread worker: the book uses Material's

@@ -22,6 +22,7 @@ from mkdocs.structure.pages import Page
 import book_report
 import serve_mode
 from book_pages import page_key, read_book
+from conventions import QUIZZES
 from fences import unfenced_lines
 from languages import current_language, is_first_build, language_codes
 from quiz.load import Quiz, QuizError, read_quiz
@@ -31,7 +32,6 @@ from quiz_book.progress_page import render_progress
 from textbook.numbering import fill_links
 from ui_strings import strings_for
 
-QUIZ_DIR = "quizzes"
 # Directives are whole lines outside fenced code (a code block may show the syntax).
 DIRECTIVE = re.compile(r"\{\{\s*quiz\(\s*\"([^\"]*)\"\s*\)\s*\}\}[ \t]*")
 ANY_DIRECTIVE = re.compile(r"[ \t]*\{\{\s*quiz\b")
@@ -174,7 +174,7 @@ def _load_all(config: MkDocsConfig) -> tuple[dict[str, Quiz], set[str]]:
     unchanged files are not read again."""
     docs = Path(config.docs_dir)
     quizzes, broken = {}, set()
-    for path in sorted((docs / QUIZ_DIR).glob("*.y*ml")):
+    for path in sorted((docs / QUIZZES).glob("*.y*ml")):
         shown = path.relative_to(docs.parent).as_posix() if docs.parent in path.parents else None
         try:
             quizzes[path.stem] = read_quiz(path, language_codes(config), shown_as=shown)
@@ -256,7 +256,7 @@ def _check_usage(config: MkDocsConfig, quizzes: dict[str, Quiz], broken: set[str
             problems.append(
                 f"{shown_in[(quiz_id, key)]}: the page shows the quiz '{quiz_id}', which "
                 f"{first} shows too; two pages would share its questions and its score. "
-                f"Give this page a quiz of its own ({docs.name}/{QUIZ_DIR}/<its name>.yml)."
+                f"Give this page a quiz of its own ({docs.name}/{QUIZZES}/<its name>.yml)."
             )
     return problems
 
@@ -284,7 +284,7 @@ def _directives(
             known = ", ".join(sorted(quizzes)) or "none yet"
             problems.append(
                 f"{source.name}:{line}: the page uses the quiz '{quiz_id}', but "
-                f"{docs.name}/{QUIZ_DIR}/{quiz_id}.yml does not exist. Create it, or use one "
+                f"{docs.name}/{QUIZZES}/{quiz_id}.yml does not exist. Create it, or use one "
                 f"of the existing quizzes: {known}."
             )
             continue

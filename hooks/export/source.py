@@ -13,12 +13,13 @@ from pathlib import Path
 import lxml.html
 from mkdocs.config.defaults import MkDocsConfig
 
+from conventions import WEB_ONLY
 from languages import languages
 
-# Parts of an article that belong to the web page only.
-WEB_ONLY = (
-    ".parallel-bar, .stale-notice, .term-tips, script, a.headerlink, .quiz__actions,"
-    " .quiz__feedback, .quiz__summary"
+# Parts of an article that belong to the web page only: what the book marks so, and the
+# scripts, permalink signs and the quiz's controls.
+WEB_ONLY_PARTS = (
+    f"{WEB_ONLY}, script, a.headerlink, .quiz__actions, .quiz__feedback, .quiz__summary"
 )
 
 
@@ -56,7 +57,7 @@ def read_books(config: MkDocsConfig, site_dir: Path) -> list[LanguageBook]:
             url = lang.prefix + page_url(key)
             tree = lxml.html.parse(str(site_dir / url / "index.html")).getroot()
             article = tree.cssselect("article.md-content__inner")[0]
-            for node in article.cssselect(WEB_ONLY):
+            for node in article.cssselect(WEB_ONLY_PARTS):
                 node.drop_tree()
             title = article.cssselect("h1")[0].text_content().strip()
             slug = key.removesuffix(".md").replace("/", "-")

@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 from book_pages import read_book
+from conventions import QUIZZES
 from quiz.load import load_quiz
 from quiz.render import InlineMarkdown
 from quiz_book.gift import gift_text
@@ -24,7 +25,7 @@ def export_quizzes(config, locales: tuple[str, ...], out: Path) -> list[Path]:
     docs = Path(config.docs_dir)
     quizzes = [
         load_quiz(path, locales, shown_as=f"{docs.name}/quizzes/{path.name}")
-        for path in sorted((docs / "quizzes").glob("*.y*ml"))
+        for path in sorted((docs / QUIZZES).glob("*.y*ml"))
     ]
     titles = _titles(docs, locales)
     strings = load_strings(locales)

@@ -13,9 +13,9 @@ from collections import Counter
 from html import escape
 from urllib.parse import unquote, urlsplit
 
+from conventions import CHAPTERS
 from textbook.collect import NUMBER_MARK, REF_MARK, PageRecord
 
-CHAPTER_DIR = "chapters/"
 _MARK = re.compile(
     "<!--(" + NUMBER_MARK.format(r"(\d+)") + "|" + REF_MARK.format(r"(\d+)") + ")-->"
 )
@@ -79,7 +79,7 @@ def _reference_text(href: str, src_uri: str) -> str | None:
 
 def chapter_numbers(nav_src_uris: list[str]) -> dict[str, int]:
     """{src_uri: chapter number} for the chapters, in nav order."""
-    chapters = [uri for uri in nav_src_uris if uri.startswith(CHAPTER_DIR)]
+    chapters = [uri for uri in nav_src_uris if uri.startswith(CHAPTERS)]
     return {uri: n for n, uri in enumerate(chapters, 1)}
 
 

@@ -25,10 +25,10 @@
     }
   }
 
-  // The blocks of a chapter: the article's children, less what is not the text.
+  // The blocks of a chapter: the article's children, less what belongs to the web page only.
   function blocks(root) {
     return Array.prototype.filter.call(root.children, function (el) {
-      return !el.matches(".parallel-bar, .stale-notice, .term-tips, script, style");
+      return !el.matches("[data-web-only], script, style");
     });
   }
 

@@ -1,7 +1,7 @@
 /* Highlights the words a search result was opened for (?h=...), as Material
    does with its own index: Material's worker is replaced by Pagefind's
    (search-worker.js), so its highlighter never runs. Loaded only on such
-   visits, by partials/search-setup.html. */
+   visits, by page.js. */
 (function () {
   var words = (new URLSearchParams(location.search).get("h") || "").split(/\s+/).filter(Boolean);
   var content = document.querySelector("[data-md-component=content]");

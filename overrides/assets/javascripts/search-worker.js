@@ -1,7 +1,7 @@
 /* Material's search box, answered by Pagefind.
 
    Material starts this worker on every page (its URL is config.search, set in
-   partials/search-setup.html) and speaks to it in four messages: SETUP 0,
+   page.js) and speaks to it in four messages: SETUP 0,
    READY 1, QUERY 2, RESULT 3. This worker is ready at once and loads nothing
    until the first query that is not empty; then Pagefind fetches its code and
    only the index chunks and pages that query needs. */
