@@ -76,16 +76,38 @@ def report_problems(stderr: str) -> list[str]:
     return problems
 
 
-@pytest.fixture
-def book(tmp_path) -> Path:
-    """A copy of the real book, for a test to break in one place."""
+def copy_book(folder: Path) -> Path:
+    """A copy of the real book's project in `folder`: what a build reads."""
     for name in ("mkdocs.yml", "docs", "hooks", "overrides"):
         source = ROOT / name
         if source.is_dir():
-            shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(source, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
-            shutil.copy(source, tmp_path / name)
-    return tmp_path
+            shutil.copy(source, folder / name)
+    return folder
+
+
+@pytest.fixture
+def book(tmp_path) -> Path:
+    """A copy of the real book, for a test to break in one place."""
+    return copy_book(tmp_path)
+
+
+@pytest.fixture(scope="module")
+def reviewed_book(tmp_path_factory) -> Path:
+    """The translator's test book (tests/translation_book.py): a git repository whose
+    translation was reviewed."""
+    from translation_book import make_book
+
+    return make_book(tmp_path_factory.mktemp("reviewed"))
+
+
+@pytest.fixture
+def repo(reviewed_book, tmp_path) -> Path:
+    """A copy of the reviewed book, its git history included, for a test to edit."""
+    copy = tmp_path / "book"
+    shutil.copytree(reviewed_book, copy, symlinks=True)
+    return copy
 
 
 @pytest.fixture(scope="session")

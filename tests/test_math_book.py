@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, build_site, report_problems
+from conftest import CHROMIUM, CHROMIUM_ARGS, build_site, copy_book, report_problems
 
 FIXTURES = Path(__file__).parent / "fixtures" / "math"
 PAGE = {"zh": "chapters/environments/", "en": "en/chapters/environments/"}
@@ -23,12 +23,7 @@ EN = "docs/chapters/sft-to-rl.en.md"
 
 
 def _copy_book(folder: Path) -> Path:
-    for name in ("mkdocs.yml", "docs", "hooks", "overrides"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, folder / name)
+    copy_book(folder)
     for lang in ("zh", "en"):
         shutil.copy(FIXTURES / f"environments.{lang}.md", folder / "docs" / "chapters")
     _edit(

@@ -3,7 +3,6 @@ which sections changed, and marks each stale block (built HTML, read with Beauti
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 
 import pytest
@@ -15,18 +14,6 @@ from translation_book import EN, SOURCE_EN, SOURCE_ZH, ZH, cli, edit, line_of, m
 
 CHANGED = "The original of this part changed after this translation was reviewed."
 REMOVED = "The original no longer has this part."
-
-
-@pytest.fixture(scope="module")
-def reviewed_book(tmp_path_factory):
-    return make_book(tmp_path_factory.mktemp("reviewed"))
-
-
-@pytest.fixture
-def repo(reviewed_book, tmp_path):
-    copy = tmp_path / "book"
-    shutil.copytree(reviewed_book, copy, symlinks=True)
-    return copy
 
 
 def html(site, path: str) -> BeautifulSoup:

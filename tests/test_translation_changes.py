@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from translation_book import EN, ZH, cli, edit, git, line_of, make_book
+from translation_book import EN, ZH, cli, edit, git, line_of
 
 # Each edit of the Chinese source, as an author makes it.
 EDITS = {
@@ -105,19 +105,6 @@ REPORTS = {
         "           [-这一段以后会删掉。-]",
     ],
 }
-
-
-@pytest.fixture(scope="module")
-def reviewed_book(tmp_path_factory):
-    return make_book(tmp_path_factory.mktemp("reviewed"))
-
-
-@pytest.fixture
-def repo(reviewed_book, tmp_path):
-    """A copy of the reviewed book, its git history included."""
-    copy = tmp_path / "book"
-    shutil.copytree(reviewed_book, copy, symlinks=True)
-    return copy
 
 
 def expected(book, lines: list[str]) -> list[str]:
