@@ -226,6 +226,8 @@ TIER_OF_FIXTURE = {
     "server": "browser",
     "site": "build",
     "book": "build",
+    "built": "build",  # test_math_book.py's book of formulas
+    "reviewed_book": "build",  # the translator's git book: its tests run builds and the CLI
 }
 TIERS = ("unit", "build", "serve", "browser", "export")
 

@@ -104,6 +104,7 @@ def _recorded(book) -> str:
     return (book / EN).read_text("utf-8").split('translation_of: "', 1)[1].split('"', 1)[0]
 
 
+@pytest.mark.build
 def test_english_as_the_source_is_one_setting(tmp_path):
     """A book written in English, translated into Chinese: `source_language: en`."""
     book = make_book(tmp_path, source=SOURCE_EN, translation=SOURCE_ZH, source_language="en")
