@@ -285,7 +285,11 @@ def _change_counts(config, book) -> tuple[dict, list[str]]:
     counts, missing = {}, []
     for page, locale, state in book.stale:
         source, translation = page.page.variants[locales[0]], page.page.variants[locale]
-        report = page_report(translation, source, state, convert, locales)
+        # check_book made it while comparing the page; a page it did not compare (empty) not.
+        if locale in page.reports:
+            report = page.reports[locale]
+        else:
+            report = page_report(translation, source, state, convert, locales)
         if report is not None:
             numbers = ", ".join(f"{report.count(k)} {k}" for k in ("changed", "added", "removed"))
             counts[(page.page.key, locale)] = f" ({numbers})"

@@ -36,6 +36,9 @@ class PageStatus:
     warnings: list[str] = field(default_factory=list)
     freshness: dict[str, Freshness] = field(default_factory=dict)  # per translation locale
     outlines: dict[str, Outline] = field(default_factory=dict)  # per locale, when compared
+    # Per translation locale, when compared: what changed in its source since the review
+    # (translation_changes.page_report), or None without a reviewed version to compare.
+    reports: dict[str, object] = field(default_factory=dict)
 
     @property
     def quizzes(self) -> list[str]:
@@ -103,6 +106,7 @@ def check_book(config: MkDocsConfig, *, structure: bool = True, stale: bool = Tr
                     # A stale page's differences that the source's own changes since the
                     # review explain are the translator's to-do list, not errors.
                     report = page_report(translation, source, state, convert, locales, outline)
+                    status.reports[locale] = report
                     if report is None:
                         pairs = paired_blocks(first, outline, locales)  # one pairing, two checks
                     else:
