@@ -6,6 +6,7 @@ Actions sets it to the Pages address: absolute links then point at this server.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import shutil
@@ -129,16 +130,24 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+@contextlib.contextmanager
+def serving(directory: Path, port: int = 0):
+    """Serves a folder on loopback while the block runs; yields the root URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_port}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
 @pytest.fixture(scope="session")
 def server(site, port) -> str:
     """Serves the built site on loopback; returns its URL."""
-    handler = functools.partial(_QuietHandler, directory=str(site.dir.parent))
-    httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield site.url
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(site.dir.parent, port):
+        yield site.url
 
 
 # -----------------------------------------------------------------------------

@@ -10,7 +10,6 @@ import sys
 import threading
 import urllib.request
 import zipfile
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -21,7 +20,7 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from chapter_source import normalize, read_source, sentences
-from conftest import ROOT, _QuietHandler, free_port
+from conftest import ROOT, serving
 from quiz.load import load_quiz
 from search_helpers import search
 from ui_strings import load_strings
@@ -365,18 +364,14 @@ def test_offline_copy_reads_from_disk(offline, browser):
 def test_offline_copy_searches_when_served_as_its_readme_says(
     offline, browser, lang, query, expected
 ):
-    handler = functools.partial(_QuietHandler, directory=str(offline))
-    httpd = ThreadingHTTPServer(("127.0.0.1", free_port()), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    page = browser.new_page()
-    try:
-        page.goto(f"http://127.0.0.1:{httpd.server_port}/{PREFIX[lang]}index.html")
-        paths = [urlsplit(href).path for href in search(page, query)]
-        assert f"/{PREFIX[lang]}{expected}" in paths
-    finally:
-        page.close()
-        httpd.shutdown()
-        httpd.server_close()
+    with serving(offline) as root:
+        page = browser.new_page()
+        try:
+            page.goto(f"{root}{PREFIX[lang]}index.html")
+            paths = [urlsplit(href).path for href in search(page, query)]
+            assert f"/{PREFIX[lang]}{expected}" in paths
+        finally:
+            page.close()
 
 
 def test_export_without_a_build_says_so_in_one_line(tmp_path):

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import functools
-import threading
-from http.server import ThreadingHTTPServer
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
 
-from conftest import _QuietHandler, build_site, free_port
+from conftest import build_site, serving
 from test_journeys import _axe
 from test_reading_browser import TO_TOP, _switch
 
@@ -173,20 +170,16 @@ def test_identical_code_shows_once_and_translated_code_twice(book, browser):
     site = book / "out" / "book"
     result = build_site(book, site, "http://127.0.0.1/book/")
     assert result.returncode == 0, result.stderr
-    handler = functools.partial(_QuietHandler, directory=str(site.parent))
-    httpd = ThreadingHTTPServer(("127.0.0.1", free_port()), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    try:
-        page.goto(f"http://127.0.0.1:{httpd.server_port}/book/{CHAPTER['zh']}")
-        _turn_on(page)
-        pairs = page.locator("article .parallel__pair").filter(has=page.locator("pre"))
-        expect(pairs).to_have_count(2)
-        expect(pairs.nth(0).locator("pre")).to_have_count(1)  # the same code, once
-        expect(pairs.nth(0)).to_contain_text("loss = -log_prob.mean()")
-        expect(pairs.nth(1).locator("pre")).to_have_count(2)  # its comment translated
-        expect(pairs.nth(1).locator(".parallel__other")).to_contain_text("# mean")
-    finally:
-        page.close()
-        httpd.shutdown()
-        httpd.server_close()
+    with serving(site.parent) as root:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        try:
+            page.goto(f"{root}book/{CHAPTER['zh']}")
+            _turn_on(page)
+            pairs = page.locator("article .parallel__pair").filter(has=page.locator("pre"))
+            expect(pairs).to_have_count(2)
+            expect(pairs.nth(0).locator("pre")).to_have_count(1)  # the same code, once
+            expect(pairs.nth(0)).to_contain_text("loss = -log_prob.mean()")
+            expect(pairs.nth(1).locator("pre")).to_have_count(2)  # its comment translated
+            expect(pairs.nth(1).locator(".parallel__other")).to_contain_text("# mean")
+        finally:
+            page.close()

@@ -3,14 +3,10 @@ both columns, and a block the original no longer has does not shift the pairs af
 
 from __future__ import annotations
 
-import functools
-import threading
-from http.server import ThreadingHTTPServer
-
 import pytest
 from playwright.sync_api import expect
 
-from conftest import _QuietHandler, build_site, free_port
+from conftest import build_site, serving
 from test_translation_changes import EDITS
 from translation_book import ZH, edit, make_book
 
@@ -26,12 +22,8 @@ def stale_site(tmp_path_factory):
     site = book / "out" / "book"
     result = build_site(book, site, "http://127.0.0.1/book/")
     assert result.returncode == 0, result.stderr
-    handler = functools.partial(_QuietHandler, directory=str(site.parent))
-    httpd = ThreadingHTTPServer(("127.0.0.1", free_port()), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_port}/book/"
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(site.parent) as root:
+        yield f"{root}book/"
 
 
 def _side_by_side(browser, url):
