@@ -71,10 +71,15 @@ make_venv() {
   fi
   # Skip pip when this lock has not changed since it was last installed.
   local stamp stamp_file=".venv/.installed-${lock%.lock.txt}-${BOOK_DEPS:-lock}"
-  stamp=$(cat requirements*.txt "$lock" | cksum)
+  stamp=$(cat requirements*.txt "$lock" pyproject.toml | cksum)
   if [ "$(cat "$stamp_file" 2>/dev/null)" != "$stamp" ]; then
     echo "Installing Python packages into .venv: ${args[*]: -1}"
     .venv/bin/python -m pip install -q --disable-pip-version-check --use-pep517 "${args[@]}"
+    # The book's own package, hooks/textbook, in editable mode: the hooks, the CLI, the tests
+    # and the benchmarks import it by name, and an edit to it needs no reinstall. Its build
+    # backend (setuptools) comes from the lock, so nothing is fetched unchecked.
+    .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps \
+      --no-build-isolation --editable .
     echo "$stamp" >"$stamp_file"
   fi
   # Material 9 prints its end-of-life notice (May 2027, README) on every build and save;

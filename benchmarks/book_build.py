@@ -120,9 +120,9 @@ def make_book(name: str, chapters: int, with_quiz: bool, hooks: tuple[str, ...])
     _mark_translations_reviewed(docs)
     config = (ROOT / "mkdocs.yml").read_text("utf-8")
     config = re.sub(r"nav:\n(  - .*\n)+", "nav:\n" + "\n".join(nav) + "\n", config)
-    for hook in ("quiz", "parity"):
-        if hook not in hooks:
-            config = config.replace(f"  - hooks/{hook}.py\n", "")
+    for feature in ("quiz", "translation"):
+        if feature not in hooks:
+            config = config.replace(f"  - hooks/textbook/{feature}/hook.py\n", "")
     # The home page links to the real chapter, which this book does not have.
     config = config.replace("  links:\n    not_found: warn", "  links:\n    not_found: info")
     (book / "mkdocs.yml").write_text(config, "utf-8")
@@ -151,9 +151,8 @@ def nav_in_parts(config_path: Path, part: int) -> None:
 
 def _mark_translations_reviewed(docs: Path) -> None:
     """Fresh translations, as in a maintained book (stale ones would only add log lines)."""
-    sys.path.insert(0, str(ROOT / "hooks"))
-    from book_pages import read_book
-    from freshness import mark_reviewed
+    from textbook.sources.pages import read_book
+    from textbook.translation.stale.freshness import mark_reviewed
 
     for page in read_book(docs, ("zh", "en")).values():
         mark_reviewed(page.variants["en"].path, page.variants["zh"])
@@ -205,9 +204,9 @@ def main() -> None:
     # Each feature against a baseline with neither hook, then both together.
     variants = {
         "baseline": make_book("plain", args.chapters, with_quiz=False, hooks=()),
-        "parity checks": make_book("parity", args.chapters, with_quiz=False, hooks=("parity",)),
+        "parity checks": make_book("parity", args.chapters, with_quiz=False, hooks=("translation",)),
         "quizzes": make_book("quiz", args.chapters, with_quiz=True, hooks=("quiz",)),
-        "both": make_book("both", args.chapters, with_quiz=True, hooks=("quiz", "parity")),
+        "both": make_book("both", args.chapters, with_quiz=True, hooks=("quiz", "translation")),
     }
     if args.instructions:
         counts = {

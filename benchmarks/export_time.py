@@ -4,7 +4,7 @@ and where the time goes.
     .venv/bin/python benchmarks/export_time.py [--chapters 200] [--tabbed 100]
 
 Two books: the synthetic bilingual book of benchmarks/book_build.py (`--chapters`,
-prose, figures, quizzes) and the generated book of tests/export_book.py (`--tabbed`
+prose, figures, quizzes) and the generated book of hooks/textbook/testing/export_book.py (`--tabbed`
 chapters, every kind of heading and box, code in tab sets of two to twelve languages),
 exported as its default edition and as its Python edition. Each is built once, then
 exported in a child process that times the export's phases (reading the built pages,
@@ -24,19 +24,16 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-sys.path.insert(0, str(Path(__file__).parent))
-sys.path.insert(0, str(Path(__file__).parent.parent / "tests"))
-
-from book_build import OUT, ROOT, build, make_book  # noqa: E402
+from book_build import OUT, ROOT, build, make_book
 
 # A child process exports the built book and times each phase by wrapping the functions
 # that do it (the export's own code is not changed for the benchmark).
 CHILD = """
 import json, os, sys, time, logging
-sys.path.insert(0, os.path.join(os.getcwd(), "hooks"))
 logging.disable(logging.INFO)
 from mkdocs.config import load_config
-import export.run, export.pdf, export.epub, export.offline, export.source, export.assemble
+from textbook import export
+from textbook.export import epub, offline, pdf, run  # noqa: F401 (loads export.*)
 PHASES = {
     "read built pages": (export.source, "read_books"),
     "assemble (tabs, clean, answers)": (export.assemble, "assemble"),
@@ -104,11 +101,11 @@ def main() -> None:
     parser.add_argument("--tabbed", type=int, default=100)
     args = parser.parse_args()
 
-    book = make_book(f"export-{args.chapters}", args.chapters, True, ("quiz", "parity"))
+    book = make_book(f"export-{args.chapters}", args.chapters, True, ("quiz", "translation"))
     built = build(book)
     report(f"{args.chapters} chapters, two languages", book, built, export(book, None))
 
-    from export_book import make_book as make_tabbed
+    from textbook.testing.export_book import make_book as make_tabbed
 
     tabbed = OUT / f"export-tabbed-{args.tabbed}"
     if tabbed.exists():

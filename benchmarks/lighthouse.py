@@ -22,9 +22,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from book_build import ROOT  # noqa: E402
-from page_weight import serve  # noqa: E402
+from book_build import ROOT
+from page_weight import serve
 
 PAGES = {"zh": "chapters/sft-to-rl/", "en": "en/chapters/sft-to-rl/"}
 CHROMIUM = "/usr/bin/chromium"

@@ -23,7 +23,6 @@ import argparse
 import gzip
 import shutil
 import statistics
-import sys
 import time
 from pathlib import Path
 
@@ -32,16 +31,16 @@ from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 from mkdocs.structure.files import Files
 
+import math_latex2mathml
+from book_build import OUT, make_book
+from book_build import build as build_book
+from textbook.math import extension as math_ext
+from textbook.math import tex
+from textbook.numbering.extension import BookExtension
+
 ROOT = Path(__file__).resolve().parent.parent
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(ROOT / "hooks"))
-sys.path.insert(0, str(HERE))
 
-import math_latex2mathml  # noqa: E402
-from book_build import OUT, make_book  # noqa: E402
-from book_build import build as build_book  # noqa: E402
-from textbook import math_ext, tex  # noqa: E402
-from textbook.extension import BookExtension  # noqa: E402
 
 # Formulas of the kind an LLM-training book carries, inline and display, cycled.
 INLINE = [
@@ -70,7 +69,7 @@ CONVERTERS = {"latex2mathml": math_latex2mathml.render_formulas, "Temml": tex.re
 # Built with the former converter: a hook that swaps it in, and its module beside it.
 OLD_HOOK = """
 import math_latex2mathml
-from textbook import math_ext
+from textbook.math import extension as math_ext
 
 math_ext.render_formulas = math_latex2mathml.render_formulas
 """
@@ -218,8 +217,8 @@ def books(chapters: int, count: int, rounds: int) -> None:
             shutil.copy(HERE / "math_latex2mathml.py", book / "hooks" / "math_latex2mathml.py")
             (book / "hooks" / "old_math.py").write_text(OLD_HOOK, "utf-8")
             config = config.replace(
-                "  - hooks/book_material.py\n",
-                "  - hooks/old_math.py\n  - hooks/book_material.py\n",
+                "  - hooks/textbook/numbering/hook.py\n",
+                "  - hooks/old_math.py\n  - hooks/textbook/numbering/hook.py\n",
             )
         (book / "mkdocs.yml").write_text(config, "utf-8")
         made[name] = book

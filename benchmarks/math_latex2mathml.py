@@ -1,7 +1,7 @@
 """The book's former math converter (latex2mathml, until Temml replaced it), for comparison.
 
 benchmarks/math_cost.py times it beside Temml. Kept as it was, with the checks the book
-then made on its output, and `render_formulas` with the interface of hooks/textbook/tex.py.
+then made on its output, and `render_formulas` with the interface of hooks/textbook/math/tex.py.
 Needs latex2mathml (requirements-test.txt).
 """
 

@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/minify_cost.py [--chapters 200] [--rounds 3]
 
 Builds the synthetic book of book_build.py twice, alternately, in fresh
-processes: as the book is built (hooks/minify_assets.py minifies each page) and
+processes: as the book is built (hooks/textbook/site_assets/hook.py minifies each page) and
 with that one step taken out of the copied hook. Prints the median wall and CPU
 time of each, their ratio, and a chapter page's bytes gzip in both. No timed
 assertions: it prints figures for people to read.
@@ -14,18 +14,16 @@ from __future__ import annotations
 import argparse
 import gzip
 import statistics
-import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from book_build import build, make_book  # noqa: E402
+from book_build import build, make_book
 
 PAGE = "chapters/chapter-001/index.html"
 
 
 def without_minify(book: Path) -> None:
     """The copied hook, its page minification turned into a no-op."""
-    hook = book / "hooks" / "minify_assets.py"
+    hook = book / "hooks" / "textbook" / "site_assets" / "hook.py"
     text = hook.read_text("utf-8")
     step = "    _boxes[page.file.abs_dest_path] = box_classes(output)\n"
     assert step in text
@@ -38,7 +36,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     books = {
-        name: make_book(f"minify-{name}", args.chapters, True, ("quiz", "parity"))
+        name: make_book(f"minify-{name}", args.chapters, True, ("quiz", "translation"))
         for name in ("minified", "as written")
     }
     without_minify(books["as written"])

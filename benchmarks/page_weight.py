@@ -23,7 +23,6 @@ import random
 import re
 import statistics
 import subprocess
-import sys
 import threading
 import time
 from collections import defaultdict
@@ -31,8 +30,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from book_build import ROOT, build, make_book, nav_in_parts  # noqa: E402
+from book_build import ROOT, build, make_book, nav_in_parts
 
 # Words each chapter draws its own vocabulary from: English syllables and the
 # Chinese characters of the real book, so both compress like running text.
@@ -60,7 +58,7 @@ SEARCHES = {
 
 def make_varied_book(name: str, chapters: int) -> Path:
     """The benchmark book with quizzes, every chapter's paragraphs re-worded."""
-    book = make_book(name, chapters, with_quiz=True, hooks=("quiz", "parity"))
+    book = make_book(name, chapters, with_quiz=True, hooks=("quiz", "translation"))
     nav_in_parts(book / "mkdocs.yml", PART)
     han = sorted(set(re.findall(r"[\u4e00-\u9fff]", _real_text("zh"))))
     rng = random.Random(0)
@@ -108,10 +106,10 @@ def _reword(line: str, rng: random.Random, vocabulary: list[str]) -> str:
 def make_previous_book(name: str, chapters: int) -> Path:
     """The same book with the search this project had before Pagefind (lunr, jieba)."""
     book = make_varied_book(name, chapters)
-    for path in ("hooks/i18n_site.py", "overrides/main.html"):
+    for path in ("hooks/textbook/languages/hook.py", "overrides/main.html"):
         (book / path).write_text(_previous(path), "utf-8")
     config = (book / "mkdocs.yml").read_text("utf-8")
-    config = config.replace("  - hooks/site_search.py\n", "")
+    config = config.replace("  - hooks/textbook/search/hook.py\n", "")
     config = re.sub(r"  - search\n", "  - search:\n      pipeline: [stopWordFilter]\n", config)
     (book / "mkdocs.yml").write_text(config, "utf-8")
     return book

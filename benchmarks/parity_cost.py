@@ -14,12 +14,10 @@ from __future__ import annotations
 
 import argparse
 import logging
-import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "benchmarks")]
 
 spent = {"recording": 0.0, "checking the book": 0.0}
 
@@ -43,11 +41,11 @@ def main() -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    import book_check
     from book_build import make_book
-    from parity import outline
+    from textbook.sources import outline
+    from textbook.translation import check as book_check
 
-    book = make_book("parity-cost", args.chapters, with_quiz=False, hooks=("parity",))
+    book = make_book("parity-cost", args.chapters, with_quiz=False, hooks=("translation",))
     # Before the hook is loaded, so that it imports the timed function.
     book_check.check_book = _timed(book_check.check_book, "checking the book")
     outline._Step.run = _timed(outline._Step.run, "recording")

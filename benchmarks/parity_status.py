@@ -23,7 +23,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "benchmarks" / "out" / "parity-status"
-sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "tests")]
 
 
 CHILD = """
@@ -38,15 +37,15 @@ print(json.dumps({"seconds": seconds, "cpu": usage.ru_utime + usage.ru_stime,
 
 
 def make_book(pages: int) -> Path:
-    from parity_book import generate, with_tabs_and_footnotes
+    from textbook.testing.parity_book import generate, with_tabs_and_footnotes
 
     shutil.rmtree(OUT, ignore_errors=True)
     for part in ("hooks", "overrides"):
         shutil.copytree(ROOT / part, OUT / part, ignore=shutil.ignore_patterns("__pycache__"))
     generate(OUT / "docs", pages=pages)
     # Reviewed translations, as in a maintained book (a stale page asks git for its date).
-    from book_pages import read_book
-    from freshness import mark_reviewed
+    from textbook.sources.pages import read_book
+    from textbook.translation.stale.freshness import mark_reviewed
 
     for page in read_book(OUT / "docs", ("zh", "en")).values():
         mark_reviewed(page.variants["en"].path, page.variants["zh"])
@@ -59,8 +58,8 @@ def split(book: Path) -> tuple[float, float]:
     """Seconds spent converting every page, and comparing them, in this process."""
     from mkdocs.config import load_config
 
-    from book_check import check_book
-    from parity import store
+    from textbook.sources import store
+    from textbook.translation.check import check_book
 
     os.chdir(book)
     config = load_config(str(book / "mkdocs.yml"))

@@ -18,13 +18,10 @@ import gzip
 import json
 import re
 import shutil
-import sys
-from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-sys.path.insert(0, str(Path(__file__).parent))
-from book_build import ROOT, build, make_book, nav_in_parts  # noqa: E402
+from book_build import ROOT, build, make_book, nav_in_parts
 
 
 def gz(data: bytes | str) -> int:

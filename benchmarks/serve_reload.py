@@ -27,11 +27,9 @@ import time
 from pathlib import Path
 
 from book_build import build, make_book
+from textbook.testing.mkdocs_server import MkDocsServer
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from serve_helpers import MkDocsServer  # noqa: E402
-
-HOOKS = ("quiz", "parity")
+HOOKS = ("quiz", "translation")
 
 
 def edit_and_wait(server: MkDocsServer, path: Path, text: str) -> tuple[float, float]:

@@ -1,4 +1,4 @@
-"""What reading block lines from the parser costs (hooks/parity/source_map.py).
+"""What reading block lines from the parser costs (hooks/textbook/sources/source_map.py).
 
     .venv/bin/python benchmarks/source_lines_cost.py [--rounds 30] [--copies 4]
 
@@ -11,18 +11,16 @@ time of each per page and their ratio, then the same for locating the blocks.
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from pathlib import Path
 
+from markdown import Markdown
+from mkdocs.config import load_config
+
+from textbook.sources.lines import locate
+from textbook.sources.outline import Recorder
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "hooks")]
-
-from markdown import Markdown  # noqa: E402
-from mkdocs.config import load_config  # noqa: E402
-
-from parity.lines import locate  # noqa: E402
-from parity.outline import Recorder  # noqa: E402
 
 
 def _markdown(config, recorder: Recorder) -> Markdown:

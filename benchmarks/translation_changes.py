@@ -33,7 +33,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "benchmarks" / "out" / "translation"
-sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "tests"), str(ROOT / "benchmarks")]
 # A paragraph of Chinese prose on one line, as the generator writes it.
 PROSE = re.compile(r"[\u4e00-\u9fff][^\n]*。")
 
@@ -58,8 +57,8 @@ def git(folder: Path, *args: str) -> None:
 
 
 def review_all(docs: Path) -> None:
-    from book_pages import read_book
-    from freshness import mark_reviewed
+    from textbook.sources.pages import read_book
+    from textbook.translation.stale.freshness import mark_reviewed
 
     for page in read_book(docs, ("zh", "en")).values():
         mark_reviewed(page.variants["en"].path, page.variants["zh"])
@@ -88,7 +87,7 @@ def edit_source(path: Path, add: bool = True) -> None:
 
 
 def changes_book(pages: int, stale: int) -> Path:
-    from parity_book import generate, with_tabs_and_footnotes
+    from textbook.testing.parity_book import generate, with_tabs_and_footnotes
 
     book = OUT / "changes"
     shutil.rmtree(book, ignore_errors=True)
@@ -121,7 +120,7 @@ def run_cli(book: Path, *args: str) -> dict:
 def build_books(chapters: int, stale: int) -> dict[str, Path]:
     from book_build import make_book
 
-    fresh = make_book("translation-fresh", chapters, with_quiz=False, hooks=("parity",))
+    fresh = make_book("translation-fresh", chapters, with_quiz=False, hooks=("translation",))
     git(fresh, "init", "-q")
     git(fresh, "add", "-A")
     git(fresh, "commit", "-q", "-m", "reviewed")

@@ -68,7 +68,7 @@ def build_site(project: Path, out: Path, site_url: str) -> subprocess.CompletedP
 
 
 def report_problems(stderr: str) -> list[str]:
-    """The problems of a failed build's one report (hooks/book_report.py), in its order,
+    """The problems of a failed build's one report (hooks/textbook/report.py), in its order,
     after checking that its count is right."""
     report = stderr.split("ERROR   -  The build stopped on ", 1)[1]
     count, *lines = report.split("\n")
@@ -154,8 +154,8 @@ def server(site, port) -> str:
 # Browser
 # -----------------------------------------------------------------------------
 
-# The browser the book's PDF is printed with (hooks/export/pdf.py), with its flags.
-from export.pdf import CHROMIUM, CHROMIUM_ARGS  # noqa: E402, F401
+# The browser the book's PDF is printed with (hooks/textbook/export/pdf.py), with its flags.
+from textbook.export.pdf import CHROMIUM, CHROMIUM_ARGS  # noqa: E402, F401
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from mkdocs.config import load_config
 
-from book_check import BookStatus, check_book
+from textbook.translation.check import BookStatus, check_book
 
 ROOT = Path(__file__).parent.parent
 BOOKS = Path(__file__).parent / "fixtures" / "books"

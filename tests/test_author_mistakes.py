@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from book_pages import front_matter
 from conftest import ROOT, build_site
-from source_files import SourceError
 from test_quiz_build import EN, QUIZ, ZH, _edit
+from textbook.sources.files import SourceError
+from textbook.sources.pages import front_matter
 
 EN_HOME = "docs/index.en.md"
 UTF8 = (

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from book_report import ordered
 from conftest import build_site
+from textbook.report import ordered
 
 FIXTURE = Path(__file__).parent / "fixtures" / "broken-book"
 ZH, EN = "docs/chapters/sft-to-rl.zh.md", "docs/chapters/sft-to-rl.en.md"

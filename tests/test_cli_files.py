@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from freshness import blob_id
+from textbook.translation.stale.freshness import blob_id
 
 EN = "docs/chapters/sft-to-rl.en.md"
 ZH = "docs/chapters/sft-to-rl.zh.md"

@@ -21,9 +21,9 @@ from pypdf import PdfReader
 
 from chapter_source import normalize, read_source, sentences
 from conftest import ROOT, serving
-from quiz.load import load_quiz
 from search_helpers import search
-from ui_strings import load_strings
+from textbook.languages.ui_strings import load_strings
+from textbook.quiz.load import load_quiz
 
 SOURCE = read_source((Path(__file__).parent / "data" / "seed-sft-to-rl.txt").read_text("utf-8"))
 LANGS = ("zh", "en")
@@ -389,8 +389,8 @@ def test_export_without_a_build_says_so_in_one_line(tmp_path):
 
 @pytest.fixture(scope="module")
 def tabbed_book(tmp_path_factory):
-    """tests/export_book.py's book, built and exported as its Python edition."""
-    from export_book import make_book
+    """hooks/textbook/testing/export_book.py's book, built and exported as its Python edition."""
+    from textbook.testing.export_book import make_book
 
     root = tmp_path_factory.mktemp("tabbed-book")
     sets = make_book(root, ROOT, chapters=24)
@@ -404,7 +404,7 @@ def tabbed_book(tmp_path_factory):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_generated_book_bookmarks_cover_every_chapter_and_heading(tabbed_book, lang):
-    from export_book import TITLES
+    from textbook.testing.export_book import TITLES
 
     downloads, _ = tabbed_book
     reader = PdfReader(downloads / f"llm-book-{lang}-python.pdf")
@@ -426,7 +426,7 @@ def test_generated_book_bookmarks_cover_every_chapter_and_heading(tabbed_book, l
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_generated_book_keeps_the_python_tab_or_the_first(tabbed_book, lang):
-    from export_book import mark
+    from textbook.testing.export_book import mark
 
     downloads, sets = tabbed_book
     pdf = _pdf_text(downloads / f"llm-book-{lang}-python.pdf")
@@ -483,7 +483,7 @@ def test_a_tab_set_keeps_the_labelled_tab_or_its_first(alternate, label, kept):
     import lxml.html
     import markdown
 
-    from export.tabs import keep_tab
+    from textbook.export.tabs import keep_tab
 
     source = "\n\n".join(
         f'=== "{name}"\n\n    ```python\n    {name.lower().strip("+")}_code = 1\n    ```'
@@ -506,10 +506,10 @@ def test_a_heading_of_the_contents_hidden_on_paper_stops_the_pdf(tmp_path):
     """Bookmarks and contents go by id: a heading Chromium does not lay out is named."""
     import lxml.html
 
-    from export import ExportError
-    from export.assemble import assemble
-    from export.pdf import print_books
-    from export.source import BookPage, LanguageBook
+    from textbook.export import ExportError
+    from textbook.export.assemble import assemble
+    from textbook.export.pdf import print_books
+    from textbook.export.source import BookPage, LanguageBook
 
     article = lxml.html.fragment_fromstring(
         '<article><h1 id="t">Title</h1><p>Text.</p>'

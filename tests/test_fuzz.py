@@ -17,20 +17,20 @@ from hypothesis import strategies as st
 from jinja2 import Environment, FileSystemLoader
 from mkdocs.exceptions import PluginError
 
-from book_pages import front_matter
-from glossary.load import load_glossary
-from glossary.mark import GlossaryExtension, PageTerms
-from glossary.page import glossary_markdown
-from parity.lines import locate
-from parity.outline import Recorder
-from parity.rules import compare
 from parity_helpers import MORE_EXTENSIONS, _config, status_of, write_pair
-from quiz.load import load_quiz
-from quiz.render import InlineMarkdown, render_quiz
-from source_blocks import unclosed_blocks
-from textbook.extension import BookExtension
-from textbook.numbering import fill_links
-from ui_strings import load_strings
+from textbook.glossary.load import load_glossary
+from textbook.glossary.mark import GlossaryExtension, PageTerms
+from textbook.glossary.page import glossary_markdown
+from textbook.languages.ui_strings import load_strings
+from textbook.numbering.extension import BookExtension
+from textbook.numbering.numbers import fill_links
+from textbook.quiz.load import load_quiz
+from textbook.quiz.render import InlineMarkdown, render_quiz
+from textbook.sources.blocks import unclosed_blocks
+from textbook.sources.lines import locate
+from textbook.sources.outline import Recorder
+from textbook.sources.pages import front_matter
+from textbook.translation.parity.rules import compare
 
 ROOT = Path(__file__).resolve().parent.parent
 FUZZ = settings(

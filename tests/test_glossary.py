@@ -10,8 +10,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from glossary.check import Side, check_terms
-from glossary.load import GlossaryError, load_glossary
+from textbook.glossary.check import Side, check_terms
+from textbook.glossary.load import GlossaryError, load_glossary
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures" / "glossary"

@@ -1,6 +1,6 @@
 """The vendored Temml is the npm package package.json names, byte for byte.
 
-hooks/textbook/temml/ holds Temml's minified release so that building the book needs
+hooks/textbook/math/temml/ holds Temml's minified release so that building the book needs
 no Node; package.json records its version, and `npm ci` (tests/install.sh) brings the
 same release into node_modules/ for this comparison. To upgrade: `npm install
 --save-dev --save-exact temml@NEW`, copy dist/temml.min.js and LICENSE over.
@@ -13,7 +13,7 @@ import json
 import pytest
 
 from conftest import ROOT
-from textbook.converter import TEMML_JS, temml_version
+from textbook.math.converter import TEMML_JS, temml_version
 
 PACKAGE = ROOT / "node_modules" / "temml"
 VENDORED = TEMML_JS.parent

@@ -9,12 +9,12 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from book_pages import front_matter
-from parity.outline import Recorder
 from parity_helpers import MORE_EXTENSIONS, config_of, status_of, write_pair
-from source_blocks import duplicate_footnotes, unclosed_blocks
-from textbook.extension import BookExtension
-from textbook.numbering import fill_links, remember_language
+from textbook.numbering.extension import BookExtension
+from textbook.numbering.numbers import fill_links, remember_language
+from textbook.sources.blocks import duplicate_footnotes, unclosed_blocks
+from textbook.sources.outline import Recorder
+from textbook.sources.pages import front_matter
 
 # -----------------------------------------------------------------------------
 # Blocks never closed
@@ -167,7 +167,7 @@ def test_a_footnote_defined_in_neither_language():
 
 
 def test_a_reference_in_a_quiz_text_reads_as_in_the_chapter():
-    from textbook.collect import Item, PageRecord
+    from textbook.numbering.collect import Item, PageRecord
 
     record = PageRecord(name="x.md", src_uri="chapters/x.md")
     record.items = [Item("figure", "fig-a", 3), Item("table", "tab-a", 9)]

@@ -10,10 +10,10 @@ from types import SimpleNamespace
 import pytest
 from bs4 import BeautifulSoup
 
-from book_check import check_config
 from conftest import ROOT, build_site
 from parity_helpers import BOOKS, MORE_EXTENSIONS, status_of
-from ui_strings import load_strings
+from textbook.languages.ui_strings import load_strings
+from textbook.translation.check import check_config
 
 X_EN, X_ZH = "docs/chapters/x.en.md", "docs/chapters/x.zh.md"
 MISSING = "(a page missing in one language is never filled in from another)."

@@ -8,8 +8,8 @@ import subprocess
 import sys
 
 from conftest import ROOT
-from parity_book import generate, with_tabs_and_footnotes
 from parity_helpers import MORE_EXTENSIONS, status_of
+from textbook.testing.parity_book import generate, with_tabs_and_footnotes
 
 WHERE = re.compile(r"^(docs/chapters/p-\d+\.en\.md):(\d+): ")
 
@@ -31,7 +31,7 @@ def test_the_checker_reports_exactly_the_planted_differences(tmp_path):
 
 
 def test_the_shapes_vary():
-    from parity_book import _MAKERS
+    from textbook.testing.parity_book import _MAKERS
 
     assert len({maker.__name__ for maker in _MAKERS}) >= 10
 

@@ -12,13 +12,13 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-import serve_cache
-from book_pages import read_book
 from conftest import build_site
-from parity.lines import Words
-from parity.outline import Block, Outline
-from parity.store import outline_of, remember
 from parity_helpers import write_pair
+from textbook.serve import cache as serve_cache
+from textbook.sources.lines import Words
+from textbook.sources.outline import Block, Outline
+from textbook.sources.pages import read_book
+from textbook.sources.store import outline_of, remember
 
 EN, ZH = "docs/chapters/sft-to-rl.en.md", "docs/chapters/sft-to-rl.zh.md"
 

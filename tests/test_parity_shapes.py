@@ -6,10 +6,10 @@ import markdown
 import pytest
 
 import parity_helpers
-from book_check import check_book
-from parity.outline import Recorder
-from parity.pairing import pair_blocks
 from parity_helpers import MORE_EXTENSIONS, status_of, write_pair
+from textbook.sources.outline import Recorder
+from textbook.translation.check import check_book
+from textbook.translation.parity.pairing import pair_blocks
 
 ZH, EN = "docs/chapters/x.zh.md", "docs/chapters/x.en.md"
 

@@ -25,11 +25,11 @@ from types import SimpleNamespace
 import pytest
 from lxml import etree
 
-from quiz.load import QuizError, load_quiz
-from quiz.render import InlineMarkdown
-from quiz.schema import MultipleChoice, ShortAnswer, TrueFalse
-from quiz_book.gift import gift_text
-from quiz_book.qti import qti_package
+from textbook.quiz.lms.gift import gift_text
+from textbook.quiz.lms.qti import qti_package
+from textbook.quiz.load import QuizError, load_quiz
+from textbook.quiz.render import InlineMarkdown
+from textbook.quiz.schema import MultipleChoice, ShortAnswer, TrueFalse
 
 ROOT = Path(__file__).parent.parent
 FIXTURES = Path(__file__).parent / "fixtures" / "export"

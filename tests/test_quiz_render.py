@@ -9,9 +9,9 @@ import pytest
 from bs4 import BeautifulSoup
 from jinja2 import Environment, FileSystemLoader
 
-from quiz.load import load_quiz
-from quiz.render import InlineMarkdown, render_quiz
-from ui_strings import load_strings
+from textbook.languages.ui_strings import load_strings
+from textbook.quiz.load import load_quiz
+from textbook.quiz.render import InlineMarkdown, render_quiz
 
 ROOT = Path(__file__).parent.parent
 QUIZ = load_quiz(ROOT / "docs" / "quizzes" / "sft-to-rl.yml", ("zh", "en"))

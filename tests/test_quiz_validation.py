@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz.load import QuizError, load_quiz
+from textbook.quiz.load import QuizError, load_quiz
 
 FIXTURES = Path(__file__).parent / "fixtures" / "quizzes"
 REAL = Path(__file__).parent.parent / "docs" / "quizzes"

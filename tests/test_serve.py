@@ -19,12 +19,12 @@ from bs4 import BeautifulSoup
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-import serve_cache
-from book_pages import read_book
 from conftest import build_site
-from freshness import mark_reviewed
 from pagefind_files import fragments
-from serve_helpers import MkDocsServer
+from textbook.serve import cache as serve_cache
+from textbook.sources.pages import read_book
+from textbook.testing.mkdocs_server import MkDocsServer
+from textbook.translation.stale.freshness import mark_reviewed
 
 pytestmark = pytest.mark.serve
 
@@ -142,11 +142,11 @@ def _broken_link(text: str) -> str:
 
 
 def _add_hook(book, name: str, source: str) -> None:
-    """A hook of the test's own, listed after hooks/serve.py in the book's mkdocs.yml."""
+    """A hook of the test's own, listed after the serve hook in the book's mkdocs.yml."""
     (book / "hooks" / f"{name}.py").write_text(source, encoding="utf-8")
     config = book / "mkdocs.yml"
     text = config.read_text("utf-8")
-    entry = "  - hooks/serve.py\n"
+    entry = "  - hooks/textbook/serve/hook.py\n"
     config.write_text(text.replace(entry, f"{entry}  - hooks/{name}.py\n"), encoding="utf-8")
 
 
@@ -154,7 +154,7 @@ def _add_hook(book, name: str, source: str) -> None:
 RECORDER = """
 import logging
 
-import serve_mode
+from textbook.serve import mode as serve_mode
 
 log = logging.getLogger("mkdocs.hooks.recorder")
 _paragraphs = {}
@@ -286,11 +286,13 @@ def test_an_error_shows_on_every_save_until_the_save_that_fixes_it(book, edits, 
 
 
 def test_mkdocs_build_is_unchanged_by_the_serve_hook(book, tmp_path):
-    """The same book built with and without hooks/serve.py: the same files, byte for byte."""
+    """The same book built with and without the serve hook: the same files, byte for byte."""
     url = "http://127.0.0.1:8000/book/"
     with_hook = build_site(book, tmp_path / "with", url)
     config = book / "mkdocs.yml"
-    config.write_text(config.read_text("utf-8").replace("  - hooks/serve.py\n", ""), "utf-8")
+    config.write_text(
+        config.read_text("utf-8").replace("  - hooks/textbook/serve/hook.py\n", ""), "utf-8"
+    )
     without = build_site(book, tmp_path / "without", url)
     assert with_hook.returncode == 0 and without.returncode == 0, with_hook.stderr
     assert "Rendered" not in with_hook.stderr
@@ -321,7 +323,7 @@ def _assert_same_tree(left, right) -> None:
 
 
 # -----------------------------------------------------------------------------
-# What hooks/serve_cache.py relies on in MkDocs 1.6: these fail if MkDocs changes it.
+# What hooks/textbook/serve/cache.py relies on in MkDocs 1.6: these fail if MkDocs changes it.
 # -----------------------------------------------------------------------------
 
 

@@ -116,9 +116,11 @@ def test_dependabot_and_the_drift_check_are_configured():
 def site_python(tmp_path_factory) -> list[str]:
     """A Python that sees only the distributions of requirements.lock.txt, as the `.venv` of the
     first README command would: each one's installed files are linked into a folder that
-    replaces site-packages (-S), so anything else fails to import as on that machine."""
+    replaces site-packages (-S), so anything else fails to import as on that machine. Its .pth
+files count, as in a venv: the editable install of the book's package is one."""
     folder = tmp_path_factory.mktemp("site-packages")
-    for name in _locked("requirements.lock.txt"):
+    # The book's own package comes with them: the set-up installs it in editable mode.
+    for name in [*_locked("requirements.lock.txt"), "textbook-platform"]:
         for file in metadata.distribution(name).files or []:
             top = file.parts[0]
             source = Path(file.locate()).parents[len(file.parts) - 1] / top
@@ -128,7 +130,7 @@ def site_python(tmp_path_factory) -> list[str]:
 
 
 _WITH_SITE_PACKAGES = (
-    "import runpy, sys; sys.path.append({folder!r}); sys.argv = sys.argv[1:]; "
+    "import runpy, site, sys; site.addsitedir({folder!r}); sys.argv = sys.argv[1:]; "
     "runpy.run_module('mkdocs', run_name='__main__') if sys.argv[0] == '-m' "
     "else runpy.run_path(sys.argv[0], run_name='__main__')"
 )

@@ -13,7 +13,13 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import build_site
-from site_assets.icons import ICONS, box_classes, drop_icons, unused_box_icons, unused_icons
+from textbook.site_assets.icons import (
+    ICONS,
+    box_classes,
+    drop_icons,
+    unused_box_icons,
+    unused_icons,
+)
 
 ICON = re.compile(r"(--md-[\w-]+-icon[\w-]*):")
 CSS = (

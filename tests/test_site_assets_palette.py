@@ -6,7 +6,7 @@ import gzip
 
 import pytest
 
-from site_assets.palette import palette_colours, prune_palette
+from textbook.site_assets.palette import palette_colours, prune_palette
 
 CSS = (
     "[data-md-color-scheme=slate]{--md-hue:232}"

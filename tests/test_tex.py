@@ -6,9 +6,9 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from textbook.converter import ERROR_COLOR
-from textbook.math_ext import MathExtension
-from textbook.tex import TexError, check_output, render_formulas, tex_to_mathml
+from textbook.math.converter import ERROR_COLOR
+from textbook.math.extension import MathExtension
+from textbook.math.tex import TexError, check_output, render_formulas, tex_to_mathml
 
 
 def _math(tex: str, display: bool = True, **options):

@@ -157,7 +157,7 @@ def _recorded_in(path) -> str:
 def test_under_serve_a_source_edit_marks_the_translation_at_once(repo):
     """The translation's render reads its source: a save of the source alone renders it
     again, and its notice keeps its section list when a later save reuses its render."""
-    from serve_helpers import MkDocsServer
+    from textbook.testing.mkdocs_server import MkDocsServer
 
     with MkDocsServer(repo) as server:
         assert marks(BeautifulSoup(server.get("en/chapters/x/"), "lxml")) == []

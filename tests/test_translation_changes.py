@@ -265,7 +265,7 @@ def test_pull_requests_run_changes_on_the_whole_history():
 
 def test_a_version_committed_after_it_was_missing_is_found_in_the_same_process(tmp_path):
     """Under `mkdocs serve` the process lives on: a blob git lacked is asked for again."""
-    from freshness import read_blob
+    from textbook.translation.stale.freshness import read_blob
 
     git(tmp_path, "init", "-q")
     (tmp_path / "page.md").write_text("一段文字。\n", "utf-8")

@@ -1,4 +1,0 @@
-"""A textbook's material: math, figures, tables, numbered items and cross-references.
-
-Plain modules, called by the thin MkDocs hook `hooks/book_material.py` and by tests.
-"""

@@ -1,0 +1,30 @@
+"""The book's conventions, written once: every module that needs one asks here.
+
+Folders of `docs/`, and the marker that keeps an element of a page out of everything but
+the web page itself (search, print and EPUB, the side-by-side view). The same marker is
+read by templates (which set it), Python (export, search), JavaScript (parallel.js,
+keep-place.js) and CSS (print).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+# Pages under this folder are chapters: numbered, marked with glossary terms, readable in
+# both languages side by side.
+CHAPTERS = "chapters/"
+# Quiz files, one per chapter: docs/quizzes/<id>.yml.
+QUIZZES = "quizzes"
+
+# An element of a page that is part of the web page only: the side-by-side switch, the
+# stale-translation notice, the glossary's tips.
+WEB_ONLY_ATTRIBUTE = "data-web-only"
+WEB_ONLY = f"[{WEB_ONLY_ATTRIBUTE}]"
+
+# Interface text per language (textbook/languages/ui_strings.py), beside the hooks.
+UI_STRINGS = "hooks/ui_strings.yml"
+
+
+def project_file(config, name: str) -> Path:
+    """A file of the project (a path written from mkdocs.yml's folder), for this build."""
+    return Path(config.config_file_path).parent / name

@@ -1,0 +1,35 @@
+"""Quiz questions as cross-reference targets: `[](#quiz-sft-to-rl-emily-apple-price)`.
+
+The quiz is put into a page after its Markdown is rendered (hooks/textbook/quiz/hook.py), so
+the questions' ids are read from the quiz files of the quizzes a page shows,
+numbered as the quiz numbers them.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from textbook.quiz.load import QuizError, read_quiz
+from textbook.quiz.render import question_anchor
+
+# The marker hooks/textbook/quiz/hook.py leaves where a quiz goes.
+_QUIZ = re.compile(r"<!-- quiz:([a-z0-9-]+) -->")
+
+
+def quiz_questions(html: str, quiz_dir: Path, locales: tuple[str, ...]) -> dict[str, int]:
+    """{question anchor: its number} for every quiz the page shows."""
+    questions: dict[str, int] = {}
+    for quiz_id in _QUIZ.findall(html):
+        path = quiz_dir / f"{quiz_id}.yml"
+        if path.exists():
+            questions |= _numbered(path, locales)
+    return questions
+
+
+def _numbered(path: Path, locales: tuple[str, ...]) -> dict[str, int]:
+    try:
+        quiz = read_quiz(path, locales)  # read once per version of the file, for every page
+    except QuizError:  # reported by the quiz hook, with the book's other problems
+        return {}
+    return {question_anchor(quiz.id, q.id): n for n, q in enumerate(quiz.questions, 1)}

@@ -1,0 +1,63 @@
+"""Every problem of the book in one report, like a compiler's: grouped by file, in line order.
+
+The checks run at different moments of a build (quiz files and missing pages
+before rendering, math, figures and references once a language is rendered, the
+languages' structure once all are). Each adds its messages here instead of
+stopping the build, so that an author who fixes one kind does not then meet the
+next; the last language's build raises once with all of them (hooks/textbook/translation/hook.py),
+and a failed build leaves nothing written.
+
+A message starts with where it is: `docs/chapters/x.en.md:12: ...`, or a file
+alone (`docs/quizzes/x.yml: ...`, `docs/chapters/x.zh.md has no en version...`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from mkdocs.exceptions import PluginError
+
+_WHERE = re.compile(r"(?P<file>[^\s:]+)(?::(?P<line>\d+))?(?=[:\s]|$)")
+# Messages in the order they were found; a language's build may find one again.
+_pending: dict[str, None] = {}
+
+
+class BookProblems(PluginError):
+    """The build stops on these problems; `problems` holds them, ordered."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        count = f"{len(problems)} problem" + ("" if len(problems) == 1 else "s")
+        super().__init__(f"The build stopped on {count}:\n  " + "\n  ".join(problems))
+
+
+def add(*messages: str) -> None:
+    """Problems found now, reported when the build ends."""
+    for message in messages:
+        _pending[message] = None
+
+
+def take() -> list[str]:
+    """The problems found so far, and none kept for the next build."""
+    found = list(_pending)
+    _pending.clear()
+    return found
+
+
+def ordered(messages: list[str]) -> list[str]:
+    """Grouped by file (mkdocs.yml first, then by path) and in line order within a file."""
+    return sorted(dict.fromkeys(messages), key=where)
+
+
+def where(message: str) -> tuple[bool, str, int]:
+    found = _WHERE.match(message)
+    if found is None:
+        return (True, "", 0)
+    file, line = found.group("file"), int(found.group("line") or 0)
+    return (file != "mkdocs.yml", file, line)
+
+
+def stop_if_any(messages: list[str]) -> None:
+    """Raise one error with every problem, ordered; nothing when there is none."""
+    if messages:
+        raise BookProblems(ordered(messages))

@@ -1,0 +1,56 @@
+"""`mkdocs serve` at book size: a save renders again only the pages it touches.
+
+`mkdocs build` is untouched: it stays a clean full build. Under `mkdocs serve`
+(not `--clean`, which asks for full builds, nor `--dirty`, MkDocs' own
+shortcut) serve_cache.py restores every page whose inputs did not change.
+Search keeps its own index across saves (hooks/textbook/search/hook.py).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+
+from textbook.adapters.i18n import is_last_build
+from textbook.serve import cache as serve_cache
+
+log = logging.getLogger("mkdocs.hooks.serve")
+
+# -----------------------------------------------------------------------------
+# Hooks
+# -----------------------------------------------------------------------------
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    if command == "serve" and not dirty:
+        serve_cache.install()
+
+
+def on_shutdown() -> None:
+    serve_cache.uninstall()
+
+
+def on_env(env, *, config: MkDocsConfig, files) -> None:
+    serve_cache.share_compiled_templates(env)
+
+
+def on_pre_build(*, config: MkDocsConfig) -> None:
+    # The outer build (the default language) starts a save's rebuild.
+    if is_last_build(config):
+        serve_cache.begin()
+
+
+def on_build_error(*, error: Exception) -> None:
+    serve_cache.failed()
+
+
+# Last, once every other hook has finished the build.
+@event_priority(-1000)
+def on_post_build(*, config: MkDocsConfig) -> None:
+    if not serve_cache.active() or not is_last_build(config):
+        return
+    serve_cache.finish(config.site_dir)
+    stats = serve_cache.stats
+    log.info(f"Rendered {stats.rendered} pages, reused {stats.reused} unchanged ones.")
