@@ -16,6 +16,7 @@ import yaml
 from mkdocs.exceptions import PluginError
 from pydantic import ValidationError
 
+from textbook.build_state import ProcessCache, file_version
 from textbook.quiz.rules import RuleBreak, check_rules
 from textbook.quiz.schema import (
     QUESTION_TYPES,
@@ -58,17 +59,13 @@ class Quiz:
 
 # Quizzes read in this process, by file: the build reads each one in two places (the
 # quiz hook, cross-references to its questions), for each language, and on every save.
-_read: dict[Path, tuple[tuple, Quiz]] = {}
+_quizzes: ProcessCache[Path, Quiz] = ProcessCache("each quiz is read for every language")
 
 
 def read_quiz(path: Path, languages: tuple[str, ...], shown_as: str | None = None) -> Quiz:
     """load_quiz, once per version of the file (its messages name it as first asked)."""
-    stat = path.stat()
-    key = (stat.st_mtime_ns, stat.st_size, languages)
-    cached = _read.get(path)
-    if cached is None or cached[0] != key:
-        cached = _read[path] = (key, load_quiz(path, languages, shown_as))
-    return cached[1]
+    version = (file_version(path), languages)
+    return _quizzes.get(path, version, lambda: load_quiz(path, languages, shown_as))
 
 
 def load_quiz(path: Path, languages: tuple[str, ...], shown_as: str | None = None) -> Quiz:

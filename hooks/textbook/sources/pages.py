@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 from mkdocs.utils.meta import YAML_RE, get_data
 
+from textbook.build_state import ProcessCache, file_version
 from textbook.sources.files import SourceError, load_yaml, read_text, yaml_error
 
 
@@ -37,8 +38,8 @@ class BookPage:
     variants: dict[str, Source] = field(default_factory=dict)
 
 
-# By path, with the file's (mtime, size): two writes within one clock tick differ in size.
-_cache: dict[Path, tuple[tuple[int, int], Source]] = {}
+# Every page file read in this process: the build, the checks and the CLI read each page.
+_sources: ProcessCache[Path, Source] = ProcessCache("a book's pages are read by every check")
 
 
 def read_book(docs_dir: Path, locales: tuple[str, ...]) -> dict[str, BookPage]:
@@ -69,18 +70,14 @@ def page_key(rel: str, locales: tuple[str, ...]) -> tuple[str, str]:
 
 
 def _read(path: Path, docs_dir: Path) -> Source:
-    stat = path.stat()
-    mtime = (stat.st_mtime_ns, stat.st_size)
-    cached = _cache.get(path)
-    if cached and cached[0] == mtime:
-        return cached[1]
-    name = f"{docs_dir.name}/{path.relative_to(docs_dir).as_posix()}"
-    text = read_text(path, name)
-    body, meta = front_matter(text, name)
-    start = text.find(body) if body else len(text)
-    source = Source(path, name, text, meta, body, text.count("\n", 0, max(start, 0)) + 1)
-    _cache[path] = (mtime, source)
-    return source
+    def read() -> Source:
+        name = f"{docs_dir.name}/{path.relative_to(docs_dir).as_posix()}"
+        text = read_text(path, name)
+        body, meta = front_matter(text, name)
+        start = text.find(body) if body else len(text)
+        return Source(path, name, text, meta, body, text.count("\n", 0, max(start, 0)) + 1)
+
+    return _sources.get(path, file_version(path), read)
 
 
 def front_matter(text: str, name: str) -> tuple[str, dict]:

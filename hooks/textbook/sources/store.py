@@ -13,26 +13,24 @@ import os
 
 from markdown import Markdown
 
+from textbook.build_state import ProcessCache
 from textbook.sources.lines import locate
 from textbook.sources.outline import Outline, Recorder
 
-# abs path -> (hash of the body, outline without lines)
-_outlines: dict[str, tuple[str, Outline]] = {}
+# abs path -> the outline (without lines) of the body whose hash is its version.
+_outlines: ProcessCache[str, Outline] = ProcessCache("a page not rendered again keeps its outline")
 
 
 def remember(path: str, body: str, outline: Outline) -> None:
-    _outlines[os.path.normpath(path)] = (_hash(body), outline)
+    _outlines.put(os.path.normpath(path), _hash(body), outline)
 
 
 def outline_of(source, convert: Converter) -> Outline:
     """The outline of a page variant (book_pages.Source), with its lines."""
     key = os.path.normpath(str(source.path))
-    entry = _outlines.get(key)
-    if entry is None or entry[0] != _hash(source.body):
-        entry = (_hash(source.body), convert(source.body))
-        _outlines[key] = entry
-    locate(entry[1], source.body, source.first_line)
-    return entry[1]
+    outline = _outlines.get(key, _hash(source.body), lambda: convert(source.body))
+    locate(outline, source.body, source.first_line)
+    return outline
 
 
 class Converter:

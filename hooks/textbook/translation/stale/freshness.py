@@ -26,15 +26,16 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from textbook.build_state import ProcessCache
 from textbook.sources.files import SourceError
 from textbook.sources.pages import Source, front_matter
 from textbook.sources.rewrite import rewrite
 
 FIELD = "translation_of"
 _BLOB = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
-# Blobs git has, by (repository folder, id): a blob never changes. One git lacks is asked
-# again next time: the author may commit it while `mkdocs serve` runs.
-_blobs: dict[tuple[str, str], str] = {}
+# Blobs git has, by (repository folder, id): a blob never changes. One git lacks (None) is
+# asked again next time: the author may commit it while `mkdocs serve` runs.
+_blobs: ProcessCache[tuple[str, str], str] = ProcessCache("each stale page asks git for a blob")
 
 
 @dataclass(frozen=True)
@@ -88,18 +89,17 @@ def freshness(translation: Source, source: Source) -> Freshness:
 
 def read_blob(blob: str, folder: Path) -> str | None:
     """The text of a blob of the repository `folder` is in, or None when git lacks it."""
-    key = (str(folder), blob)
-    if key not in _blobs:
+
+    def ask_git() -> str | None:
         try:
             result = subprocess.run(
                 ["git", "cat-file", "blob", blob], cwd=folder, capture_output=True, check=False
             )
         except OSError:  # no git at all
             return None
-        if result.returncode != 0:
-            return None
-        _blobs[key] = _decode(result.stdout)
-    return _blobs[key]
+        return _decode(result.stdout) if result.returncode == 0 else None
+
+    return _blobs.get((str(folder), blob), blob, ask_git)
 
 
 def missing_version(translation: Source, source: Source, state: Freshness) -> str:
