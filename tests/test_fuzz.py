@@ -22,8 +22,8 @@ from textbook.glossary.load import load_glossary
 from textbook.glossary.mark import GlossaryExtension, PageTerms
 from textbook.glossary.page import glossary_markdown
 from textbook.languages.ui_strings import load_strings
+from textbook.numbering.book_numbers import fill_links
 from textbook.numbering.extension import BookExtension
-from textbook.numbering.numbers import fill_links
 from textbook.quiz.load import load_quiz
 from textbook.quiz.render import InlineMarkdown, render_quiz
 from textbook.sources.blocks import unclosed_blocks

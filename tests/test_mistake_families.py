@@ -10,8 +10,8 @@ import markdown
 import pytest
 
 from parity_helpers import MORE_EXTENSIONS, config_of, status_of, write_pair
+from textbook.numbering.book_numbers import fill_links, remember_language
 from textbook.numbering.extension import BookExtension
-from textbook.numbering.numbers import fill_links, remember_language
 from textbook.sources.blocks import duplicate_footnotes, unclosed_blocks
 from textbook.sources.outline import Recorder
 from textbook.sources.pages import front_matter

@@ -8,6 +8,7 @@ keep-place.js) and CSS (print).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 # Pages under this folder are chapters: numbered, marked with glossary terms, readable in
@@ -15,6 +16,13 @@ from pathlib import Path
 CHAPTERS = "chapters/"
 # Quiz files, one per chapter: docs/quizzes/<id>.yml.
 QUIZZES = "quizzes"
+# A page shows a quiz with `{{ quiz("id") }}` on a line of its own...
+QUIZ_DIRECTIVE = re.compile(r'\{\{\s*quiz\(\s*"([^"]*)"\s*\)\s*\}\}')
+# ...which the quiz hook turns into this comment before the render (Markdown keeps it as a
+# block, search ignores it) and replaces with the rendered quiz after it.
+QUIZ_MARKER = "<!-- quiz:{} -->"
+QUIZ_MARKER_START = QUIZ_MARKER.split("{", 1)[0]
+QUIZ_MARKER_HTML = re.compile(r"<!-- quiz:([a-z0-9-]+) -->")
 
 # An element of a page that is part of the web page only: the side-by-side switch, the
 # stale-translation notice, the glossary's tips.

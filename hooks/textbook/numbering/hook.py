@@ -17,17 +17,17 @@ from mkdocs.structure.pages import Page
 
 from textbook import report as book_report
 from textbook.adapters.i18n import current_language, is_first_build, language_codes
-from textbook.conventions import QUIZZES
+from textbook.conventions import QUIZ_MARKER_START, QUIZZES
 from textbook.languages.ui_strings import load_strings, strings_for, ui_strings_file
 from textbook.math.macros import book_macros
-from textbook.numbering.extension import BookExtension
-from textbook.numbering.numbers import (
+from textbook.numbering.book_numbers import (
     chapter_numbers,
     check_references,
     fill,
     item_numbers,
     remember_language,
 )
+from textbook.numbering.extension import BookExtension
 from textbook.numbering.quiz_refs import quiz_questions
 from textbook.numbering.shared_assets import add_shared_assets
 from textbook.serve import mode as serve_mode
@@ -133,7 +133,11 @@ def _add_quiz_questions(ext: BookExtension, files: Files, config: MkDocsConfig) 
     quiz_dir = Path(config.docs_dir) / QUIZZES
     for file in files.documentation_pages():
         record = ext.records.get(file.src_uri)
-        if record is None or file.page is None or "<!-- quiz:" not in (file.page.content or ""):
+        if (
+            record is None
+            or file.page is None
+            or QUIZ_MARKER_START not in (file.page.content or "")
+        ):
             continue
         record.questions = quiz_questions(file.page.content, quiz_dir, language_codes(config))
         if file.page.present_anchor_ids is not None:

@@ -7,20 +7,17 @@ numbered as the quiz numbers them.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
+from textbook.conventions import QUIZ_MARKER_HTML
 from textbook.quiz.load import QuizError, read_quiz
 from textbook.quiz.render import question_anchor
-
-# The marker hooks/textbook/quiz/hook.py leaves where a quiz goes.
-_QUIZ = re.compile(r"<!-- quiz:([a-z0-9-]+) -->")
 
 
 def quiz_questions(html: str, quiz_dir: Path, locales: tuple[str, ...]) -> dict[str, int]:
     """{question anchor: its number} for every quiz the page shows."""
     questions: dict[str, int] = {}
-    for quiz_id in _QUIZ.findall(html):
+    for quiz_id in QUIZ_MARKER_HTML.findall(html):
         path = quiz_dir / f"{quiz_id}.yml"
         if path.exists():
             questions |= _numbered(path, locales)

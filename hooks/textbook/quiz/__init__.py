@@ -1,3 +1,13 @@
-"""A chapter's quiz: the file's shape (schema.py) and meaning (rules.py), loading it with
-messages that name file and line (load.py), and its HTML in one language (render.py).
-The MkDocs hook is hooks/textbook/quiz/hook.py; quizzes across the book are in hooks/textbook/quiz/."""
+"""End-of-chapter quizzes.
+
+schema.py, rules.py  a quiz file's shape (pydantic) and meaning
+load.py              reading one file, with messages that name file and line
+render.py            its HTML in one language (overrides/partials/quiz.html)
+directives.py        `{{ quiz("id") }}` in a page, and the marker it becomes
+usage.py             which page shows which quiz, checked across the book
+page.py              the rendered quizzes put into a built page
+chapters.py          the chapters with a quiz in nav order: nav marks, progress page
+progress_page.py     the reader's progress page
+lms/                 the quizzes for Canvas (QTI 1.2) and Moodle (GIFT)
+state.py, hook.py    one build's state; the MkDocs glue
+"""

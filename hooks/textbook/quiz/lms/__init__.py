@@ -1,4 +1,2 @@
-"""Quizzes across the whole book: nav marks, the progress page, export to learning platforms.
-
-Plain modules: hooks/textbook/quiz/hook.py calls them during the build, hooks/book.py from the command line.
-"""
+"""Every quiz of the book for learning platforms: QTI 1.2 as Canvas imports it, GIFT as Moodle
+does (`hooks/book.py export-quizzes`)."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from textbook.conventions import QUIZZES
+from textbook.conventions import QUIZ_DIRECTIVE, QUIZZES
 from textbook.languages.ui_strings import load_strings, ui_strings_file
 from textbook.quiz.lms.gift import gift_text
 from textbook.quiz.lms.qti import qti_package
@@ -52,7 +52,7 @@ def _titles(docs: Path, locales) -> dict[tuple[str, str], str]:
     titles = {}
     for page in read_book(docs, locales).values():
         for lang, source in page.variants.items():
-            for quiz_id in re.findall(r'\{\{\s*quiz\(\s*"([^"]+)"\s*\)\s*\}\}', source.body):
+            for quiz_id in QUIZ_DIRECTIVE.findall(source.body):
                 heading = HEADING.search(source.body)
                 titles[quiz_id, lang] = source.meta.get("title") or (
                     heading.group(1) if heading else quiz_id

@@ -9,6 +9,6 @@
     rules.py     what must match, as findings
     messages.py  the findings' words
 
-`hooks/textbook/translation/hook.py` (loaded by MkDocs by its path) is the thin list of build events;
-`hooks/textbook/translation/check.py` runs the rules over the whole book for the build and the CLI.
+The MkDocs glue is translation/hook.py; translation/check.py runs the rules over the whole
+book for the build and the CLI.
 """

@@ -3,7 +3,7 @@
 `page_report(...)` gives the parity.since Report of one translation (None when
 it is fresh, never reviewed, or its reviewed version is unknown or missing);
 `lines_of(...)` and `github_lines(...)` print it for `hooks/book.py changes`.
-The build (`hooks/textbook/translation/hook.py`, `hooks/textbook/translation/check.py`) and the CLI share it.
+The build (translation/hook.py, translation/check.py) and the CLI share it.
 """
 
 from __future__ import annotations
