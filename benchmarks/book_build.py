@@ -204,7 +204,9 @@ def main() -> None:
     # Each feature against a baseline with neither hook, then both together.
     variants = {
         "baseline": make_book("plain", args.chapters, with_quiz=False, hooks=()),
-        "parity checks": make_book("parity", args.chapters, with_quiz=False, hooks=("translation",)),
+        "parity checks": make_book(
+            "parity", args.chapters, with_quiz=False, hooks=("translation",)
+        ),
         "quizzes": make_book("quiz", args.chapters, with_quiz=True, hooks=("quiz",)),
         "both": make_book("both", args.chapters, with_quiz=True, hooks=("quiz", "translation")),
     }

@@ -117,7 +117,7 @@ def site_python(tmp_path_factory) -> list[str]:
     """A Python that sees only the distributions of requirements.lock.txt, as the `.venv` of the
     first README command would: each one's installed files are linked into a folder that
     replaces site-packages (-S), so anything else fails to import as on that machine. Its .pth
-files count, as in a venv: the editable install of the book's package is one."""
+    files count, as in a venv: the editable install of the book's package is one."""
     folder = tmp_path_factory.mktemp("site-packages")
     # The book's own package comes with them: the set-up installs it in editable mode.
     for name in [*_locked("requirements.lock.txt"), "textbook-platform"]:
