@@ -4,8 +4,8 @@ The checks run at different moments of a build (quiz files and missing pages
 before rendering, math, figures and references once a language is rendered, the
 languages' structure once all are). Each adds its messages here instead of
 stopping the build, so that an author who fixes one kind does not then meet the
-next; the last language's build raises once with all of them (hooks/textbook/translation/hook.py),
-and a failed build leaves nothing written.
+next; the last language's build raises once with all of them (translation/hook.py), and a
+failed build leaves nothing written (`remove_written`).
 
 A message starts with where it is: `docs/chapters/x.en.md:12: ...`, or a file
 alone (`docs/quizzes/x.yml: ...`, `docs/chapters/x.zh.md has no en version...`).
@@ -13,12 +13,17 @@ alone (`docs/quizzes/x.yml: ...`, `docs/chapters/x.zh.md has no en version...`).
 
 from __future__ import annotations
 
+import logging
+import os
 import re
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+log = logging.getLogger("mkdocs.hooks.parity")
 _WHERE = re.compile(r"(?P<file>[^\s:]+)(?::(?P<line>\d+))?(?=[:\s]|$)")
-# Messages in the order they were found; a language's build may find one again.
+# Messages in the order they were found; a language's build may find one again. Module-level:
+# every feature's hook adds to this one report, and `take()` empties it when a build ends.
 _pending: dict[str, None] = {}
 
 
@@ -61,3 +66,22 @@ def stop_if_any(messages: list[str]) -> None:
     """Raise one error with every problem, ordered; nothing when there is none."""
     if messages:
         raise BookProblems(ordered(messages))
+
+
+def remove_written(site_dir: Path, since_ns: int) -> None:
+    """Every file a failed build wrote (and folders left empty): no half site is published."""
+    if not site_dir.is_dir():
+        return
+    removed = 0
+    for root, dirs, names in os.walk(site_dir, topdown=False):
+        for name in names:
+            path = os.path.join(root, name)
+            if os.stat(path).st_mtime_ns >= since_ns:
+                os.remove(path)
+                removed += 1
+        for name in dirs:
+            path = os.path.join(root, name)
+            if not os.listdir(path):
+                os.rmdir(path)
+    if removed:
+        log.info(f"Removed the {removed} files this build wrote to {site_dir}.")
