@@ -29,6 +29,23 @@ QUIZ_MARKER_HTML = re.compile(r"<!-- quiz:([a-z0-9-]+) -->")
 WEB_ONLY_ATTRIBUTE = "data-web-only"
 WEB_ONLY = f"[{WEB_ONLY_ATTRIBUTE}]"
 
+
+# A page is written once per language, `chapters/x.zh.md` and `chapters/x.en.md`
+# (mkdocs-static-i18n's `docs_structure: suffix`); its key, `chapters/x.md`, names it whatever
+# the language.
+def page_key(rel: str, locales: tuple[str, ...]) -> tuple[str, str]:
+    """('chapters/x.md', 'en') for 'chapters/x.en.md'; no suffix means the default language."""
+    stem, _, suffix = rel[: -len(".md")].rpartition(".")
+    if stem and suffix in locales:
+        return stem + ".md", suffix
+    return rel, locales[0]
+
+
+def variant_of(key: str, locale: str) -> str:
+    """'chapters/x.en.md' for the page 'chapters/x.md' in English."""
+    return key[: -len(".md")] + f".{locale}.md"
+
+
 # Interface text per language (textbook/languages/ui_strings.py), beside the hooks.
 UI_STRINGS = "hooks/ui_strings.yml"
 

@@ -22,6 +22,12 @@ class Language:
 # -----------------------------------------------------------------------------
 
 
+def configured_languages(config: MkDocsConfig) -> list:
+    """static-i18n's own language entries, as mkdocs.yml configures them (site_name,
+    nav_translations, admonition_translations...): for the checks of that configuration."""
+    return config.plugins["i18n"].config.languages
+
+
 def languages(config: MkDocsConfig) -> list[Language]:
     """The languages the i18n plugin builds, default first."""
     langs = [
@@ -31,7 +37,7 @@ def languages(config: MkDocsConfig) -> list[Language]:
             prefix=lang.link.strip("/") + "/" if lang.link.strip("/") else "",
             default=lang.default,
         )
-        for lang in config.plugins["i18n"].config.languages
+        for lang in configured_languages(config)
         if lang.build
     ]
     return sorted(langs, key=lambda lang: not lang.default)
@@ -69,7 +75,9 @@ def source_language(config: MkDocsConfig) -> str:
     into Chinese sets `source_language: en` and keeps Chinese as its default site.
     """
     codes = language_codes(config)
-    chosen = ((config.extra or {}).get("parity") or {}).get("source_language")
+    from textbook.translation.settings import parity_settings
+
+    chosen = parity_settings(config).get("source_language")
     return chosen if chosen in codes else codes[0]
 
 

@@ -27,7 +27,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from textbook.adapters.i18n import language_codes, source_first
-from textbook.conventions import CHAPTERS, QUIZZES
+from textbook.conventions import CHAPTERS, QUIZZES, page_key, variant_of
 from textbook.export.cli import add_export_arguments
 from textbook.install_hint import hint, missing
 from textbook.quiz.lms.export import export_quizzes
@@ -175,7 +175,7 @@ def new_chapter(config, slug: str, titles: dict[str, str], config_file: Path) ->
         return 2
     locales = language_codes(config)
     docs = Path(config.docs_dir)
-    files = {loc: docs / CHAPTERS / f"{slug}.{loc}.md" for loc in locales}
+    files = {loc: docs / variant_of(f"{CHAPTERS}{slug}.md", loc) for loc in locales}
     quiz = docs / QUIZZES / f"{slug}.yml"
     existing = [p for p in [*files.values(), quiz] if p.exists()]
     if existing:
@@ -200,7 +200,7 @@ def new_chapter(config, slug: str, titles: dict[str, str], config_file: Path) ->
     linked = {
         loc
         for loc in locales
-        if _add_to_home(docs / f"index.{loc}.md", titles[loc], f"{CHAPTERS}{slug}.md")
+        if _add_to_home(docs / variant_of("index.md", loc), titles[loc], f"{CHAPTERS}{slug}.md")
     }
     # The new chapter's translation is never reviewed until its author says so. A home
     # page whose source and translation both got the same link keeps its record: fresh
@@ -260,10 +260,8 @@ def _translations_of(target: str, docs: Path, pages: dict, locales) -> list:
             f"{target}: not a page of the book; give a file under {docs.name}/, such as "
             f"{docs.name}/chapters/x.{locales[1] if len(locales) > 1 else locales[0]}.md."
         ) from None
-    key, chosen = rel, list(locales[1:])
-    for locale in locales:
-        if rel.endswith(f".{locale}.md"):
-            key, chosen = rel[: -len(f".{locale}.md")] + ".md", [locale]
+    key, locale = page_key(rel, locales)
+    chosen = [locale] if key != rel else list(locales[1:])  # a page: all its translations
     page = pages.get(key)
     if page is None or locales[0] not in page.variants:
         raise _Refusal(f"{target}: no such page with a {locales[0]} source")

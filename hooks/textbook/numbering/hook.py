@@ -16,7 +16,12 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from textbook import report as book_report
-from textbook.adapters.i18n import current_language, is_first_build, language_codes
+from textbook.adapters.i18n import (
+    configured_languages,
+    current_language,
+    is_first_build,
+    language_codes,
+)
 from textbook.conventions import QUIZ_MARKER_START, QUIZZES
 from textbook.languages.ui_strings import load_strings, strings_for, ui_strings_file
 from textbook.math.macros import book_macros
@@ -164,7 +169,7 @@ def _labels(config: MkDocsConfig) -> dict[str, dict[str, str]]:
 def _translate_admonitions(config: MkDocsConfig) -> None:
     """Titles for untitled boxes, from ui_strings.yml, through static-i18n's option."""
     strings = load_strings(language_codes(config), ui_strings_file(config))
-    for lang in config.plugins["i18n"].config.languages:
+    for lang in configured_languages(config):
         titles = {kind: strings[f"admonition_{kind}"][lang.locale] for kind in ADMONITIONS}
         lang["admonition_translations"] = {**titles, **(lang.admonition_translations or {})}
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from mkdocs.utils import get_relative_url
 
-from textbook.sources.pages import page_key
+from textbook.conventions import page_key
 
 
 @dataclass(frozen=True)

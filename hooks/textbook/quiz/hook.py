@@ -18,7 +18,7 @@ from mkdocs.structure.pages import Page
 from textbook import report
 from textbook.adapters.i18n import current_language, is_first_build, language_codes
 from textbook.build_state import BuildState
-from textbook.conventions import QUIZ_MARKER_HTML, QUIZ_MARKER_START
+from textbook.conventions import QUIZ_MARKER_HTML, QUIZ_MARKER_START, page_key
 from textbook.languages.ui_strings import strings_for
 from textbook.quiz.chapters import chapters_in_nav, linked_from, nav_marks_json
 from textbook.quiz.directives import PROGRESS_MARKER, mark_directives
@@ -28,7 +28,6 @@ from textbook.quiz.render import InlineMarkdown
 from textbook.quiz.state import LanguageQuizzes, QuizBuild
 from textbook.quiz.usage import check_sections, check_usage, load_quizzes
 from textbook.serve import mode as serve_mode
-from textbook.sources.pages import page_key
 
 _state = BuildState(QuizBuild)
 

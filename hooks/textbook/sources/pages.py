@@ -15,6 +15,7 @@ import yaml
 from mkdocs.utils.meta import YAML_RE, get_data
 
 from textbook.build_state import ProcessCache, file_version
+from textbook.conventions import page_key
 from textbook.sources.files import SourceError, load_yaml, read_text, yaml_error
 
 
@@ -59,14 +60,6 @@ def read_book(docs_dir: Path, locales: tuple[str, ...]) -> dict[str, BookPage]:
     if errors:
         raise SourceError("\n".join(errors))
     return pages
-
-
-def page_key(rel: str, locales: tuple[str, ...]) -> tuple[str, str]:
-    """('chapters/x.md', 'en') for 'chapters/x.en.md'; no suffix means the default language."""
-    stem, _, suffix = rel[: -len(".md")].rpartition(".")
-    if stem and suffix in locales:
-        return stem + ".md", suffix
-    return rel, locales[0]
 
 
 def _read(path: Path, docs_dir: Path) -> Source:

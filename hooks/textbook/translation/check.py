@@ -12,7 +12,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from textbook.adapters.i18n import language_codes, source_first
+from textbook.adapters.i18n import configured_languages, language_codes, source_first
 from textbook.conventions import CHAPTERS
 from textbook.glossary.check import Side, check_terms
 from textbook.glossary.load import Glossary, GlossaryError, load_glossary
@@ -22,6 +22,7 @@ from textbook.sources.outline import Outline
 from textbook.sources.pages import BookPage, read_book
 from textbook.sources.store import Converter, outline_of
 from textbook.translation.parity.rules import compare, missing_variants, paired_blocks
+from textbook.translation.settings import parity_settings
 from textbook.translation.stale.changes import page_report
 from textbook.translation.stale.freshness import Freshness, freshness
 
@@ -177,7 +178,7 @@ def _term_warnings(side_a: tuple, side_b: tuple, pairs: list, glossary: Glossary
 
 def same_page_prefixes(config: MkDocsConfig) -> tuple[list[list[str]], list[str]]:
     """extra → parity → same_page: groups of URL prefixes of one site's language versions."""
-    value = _parity_settings(config).get("same_page", [])
+    value = parity_settings(config).get("same_page", [])
     if isinstance(value, list) and all(
         isinstance(group, list) and group and all(isinstance(p, str) for p in group)
         for group in value
@@ -190,15 +191,10 @@ def same_page_prefixes(config: MkDocsConfig) -> tuple[list[list[str]], list[str]
     ]
 
 
-def _parity_settings(config: MkDocsConfig) -> dict:
-    settings = (config.extra or {}).get("parity") or {}
-    return settings if isinstance(settings, dict) else {}
-
-
 def code_strings(config: MkDocsConfig) -> tuple[bool, list[str]]:
     """extra → parity → code_strings: `translated` when the book translates every string
     literal in its code (no fence needs `{ .strings-translated }`), `same` by default."""
-    value = _parity_settings(config).get("code_strings", "same")
+    value = parity_settings(config).get("code_strings", "same")
     if value in ("same", "translated"):
         return value == "translated", []
     return False, [
@@ -210,7 +206,7 @@ def code_strings(config: MkDocsConfig) -> tuple[bool, list[str]]:
 def check_config(config: MkDocsConfig) -> list[str]:
     """The site name and every nav title exist in every language."""
     problems = []
-    default = config.plugins["i18n"].config.languages
+    default = configured_languages(config)
     titles = _nav_titles(config.nav or [])
     for lang in default:
         if lang.default or not lang.build:

@@ -41,9 +41,9 @@ from textbook.adapters.i18n import (
     source_first,
 )
 from textbook.build_state import BuildState, lives_across_builds
+from textbook.conventions import page_key
 from textbook.serve import mode as serve_mode
 from textbook.sources.outline import Recorder
-from textbook.sources.pages import page_key
 from textbook.sources.store import remember
 from textbook.translation.check import check_book
 from textbook.translation.stale.marks import StaleMarks

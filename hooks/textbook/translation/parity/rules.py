@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from textbook.conventions import page_key, variant_of
 from textbook.sources.outline import Block, Link, Outline
 from textbook.translation.parity import messages
 from textbook.translation.parity.code import compare_code
@@ -101,10 +102,7 @@ def compare(
 
 
 def _variant_name(name: str, locale: str, locales: tuple[str, ...]) -> str:
-    for other in locales:
-        if name.endswith(f".{other}.md"):
-            return name[: -len(f".{other}.md")] + f".{locale}.md"
-    return name[: -len(".md")] + f".{locale}.md"
+    return variant_of(page_key(name, locales)[0], locale)
 
 
 def paired_blocks(
