@@ -22,7 +22,7 @@ from textbook.glossary.load import load_glossary
 from textbook.glossary.mark import GlossaryExtension, PageTerms
 from textbook.glossary.page import glossary_markdown
 from textbook.languages.ui_strings import load_strings
-from textbook.numbering.book_numbers import fill_links
+from textbook.numbering.book_numbers import LanguageNumbers
 from textbook.numbering.extension import BookExtension
 from textbook.quiz.load import load_quiz
 from textbook.quiz.render import InlineMarkdown, render_quiz
@@ -206,7 +206,7 @@ def test_any_quiz_file_gives_a_quiz_or_a_message(tmp_path, text):
     for lang in ("zh", "en"):
         ui = {key: value[lang] for key, value in UI.items()}
         html = render_quiz(quiz, lang, env=TEMPLATES, md=QUIZ_MARKDOWN, ui=ui)
-        fill_links(html, "chapters/x.md")
+        LanguageNumbers({}, {}, {"ref": {}}, {}).fill_links(html, "chapters/x.md")
 
 
 @FUZZ

@@ -10,7 +10,7 @@ import markdown
 import pytest
 
 from parity_helpers import MORE_EXTENSIONS, config_of, status_of, write_pair
-from textbook.numbering.book_numbers import fill_links, remember_language
+from textbook.numbering.book_numbers import LanguageNumbers
 from textbook.numbering.extension import BookExtension
 from textbook.sources.blocks import duplicate_footnotes, unclosed_blocks
 from textbook.sources.outline import Recorder
@@ -181,13 +181,15 @@ def test_a_reference_in_a_quiz_text_reads_as_in_the_chapter():
             "question": "Question {number}",
         }
     }
-    remember_language({"chapters/x.md": record}, {"chapters/x.md": ["1-1", "1-1"]}, labels, {})
+    numbers = LanguageNumbers(
+        {"chapters/x.md": record}, {"chapters/x.md": ["1-1", "1-1"]}, labels, {}
+    )
     html = (
         '<p>See <a href="#fig-a"></a>, <a href="#tab-a"></a>, <a href="#sec"></a>, '
         '<a href="#quiz-x-q"></a>, <a href="x.md#fig-a"></a>, <a href="#nope"></a> and '
         '<a href="#fig-a">words</a>.</p>'
     )
-    assert fill_links(html, "chapters/x.md") == (
+    assert numbers.fill_links(html, "chapters/x.md") == (
         '<p>See <a class="book-ref" href="#fig-a">Figure 1-1</a>, <a class="book-ref" '
         'href="#tab-a">Table 1-1</a>, <a class="book-ref" href="#sec">A section</a>, '
         '<a class="book-ref" href="#quiz-x-q">Question 2</a>, <a class="book-ref" '

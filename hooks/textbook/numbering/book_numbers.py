@@ -10,6 +10,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections import Counter
+from dataclasses import dataclass
 from html import escape
 from urllib.parse import unquote, urlsplit
 
@@ -21,60 +22,57 @@ _MARK = re.compile(
 )
 
 
-# The language being built: its pages' records, numbers and labels, for texts rendered
-# after the pages (a quiz's questions and explanations, in hooks/textbook/quiz/hook.py).
-_language: dict = {}
 # An empty link, as Markdown renders `[](#fig-x)` in such a text.
 _EMPTY_LINK = re.compile(r'<a href="([^"]*)"></a>')
 
 
-def remember_language(
-    records: dict[str, PageRecord], numbers: dict[str, list[str]], labels: dict, paths: dict
-) -> None:
-    """The numbers of the language whose pages are now rendered (`paths`: a file's path in
-    docs to its src_uri, as links name it)."""
-    _language.clear()
-    _language.update(records=records, numbers=numbers, labels=labels, paths=paths)
+@dataclass
+class LanguageNumbers:
+    """The numbers of the language whose pages are rendered, for texts rendered after them
+    (a quiz's questions and explanations)."""
 
+    records: dict[str, PageRecord]
+    numbers: dict[str, list[str]]  # src_uri -> each numbered item's number, in page order
+    labels: dict  # "ref" -> kind -> the label with {number}, in this language
+    paths: dict[str, str]  # a file's path in docs -> its src_uri, as links name it
 
-def fill_links(html: str, src_uri: str) -> tuple[str, list[str]]:
-    """Cross-references in HTML rendered after the pages (a quiz's texts), given the text
-    they have in the chapter (图 1-2 / Figure 1-2); returns the hrefs that point nowhere."""
-    if not _language or "></a>" not in html:
-        return html, []
-    unknown: list[str] = []
+    def fill_links(self, html: str, src_uri: str) -> tuple[str, list[str]]:
+        """Cross-references in HTML rendered after the pages, given the text they have in
+        the chapter (图 1-2 / Figure 1-2); returns the hrefs that point nowhere."""
+        if "></a>" not in html:
+            return html, []
+        unknown: list[str] = []
 
-    def replace(match: re.Match) -> str:
-        href = match.group(1)
-        text = _reference_text(href, src_uri)
-        if text is None:
-            parts = urlsplit(href)
-            if not (parts.scheme or parts.netloc) and parts.fragment:
-                unknown.append(href)
-            return match.group(0)
-        return f'<a class="book-ref" href="{href}">{escape(text, quote=False)}</a>'
+        def replace(match: re.Match) -> str:
+            href = match.group(1)
+            text = self._reference_text(href, src_uri)
+            if text is None:
+                parts = urlsplit(href)
+                if not (parts.scheme or parts.netloc) and parts.fragment:
+                    unknown.append(href)
+                return match.group(0)
+            return f'<a class="book-ref" href="{href}">{escape(text, quote=False)}</a>'
 
-    return _EMPTY_LINK.sub(replace, html), unknown
+        return _EMPTY_LINK.sub(replace, html), unknown
 
-
-def _reference_text(href: str, src_uri: str) -> str | None:
-    parts = urlsplit(href)
-    if parts.scheme or parts.netloc or not parts.fragment:
-        return None
-    target = src_uri
-    if parts.path:
-        path = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), unquote(parts.path)))
-        target = _language["paths"].get(path, path)
-    record = _language["records"].get(target)
-    if record is None or not _known(record, parts.fragment):
-        return None
-    labels = _language["labels"]["ref"]
-    for index, item in enumerate(record.items):
-        if item.id == parts.fragment:
-            return labels[item.kind].format(number=_language["numbers"][target][index])
-    if parts.fragment in record.questions:
-        return labels["question"].format(number=record.questions[parts.fragment])
-    return record.headings[parts.fragment]
+    def _reference_text(self, href: str, src_uri: str) -> str | None:
+        parts = urlsplit(href)
+        if parts.scheme or parts.netloc or not parts.fragment:
+            return None
+        target = src_uri
+        if parts.path:
+            path = posixpath.join(posixpath.dirname(src_uri), unquote(parts.path))
+            target = self.paths.get(posixpath.normpath(path), posixpath.normpath(path))
+        record = self.records.get(target)
+        if record is None or not _known(record, parts.fragment):
+            return None
+        labels = self.labels["ref"]
+        for index, item in enumerate(record.items):
+            if item.id == parts.fragment:
+                return labels[item.kind].format(number=self.numbers[target][index])
+        if parts.fragment in record.questions:
+            return labels["question"].format(number=record.questions[parts.fragment])
+        return record.headings[parts.fragment]
 
 
 def chapter_numbers(nav_src_uris: list[str]) -> dict[str, int]:

@@ -13,6 +13,7 @@ from markdown import Extension, Markdown
 from mkdocs.structure.files import Files
 
 from textbook.math.extension import MathExtension
+from textbook.numbering.book_numbers import LanguageNumbers
 from textbook.numbering.collect import BookTreeprocessor, PageRecord
 from textbook.numbering.source_lines import SourceLines
 
@@ -32,7 +33,10 @@ class PageContext:
 
 
 class BookExtension(Extension):
-    """Math as MathML, figure/table/equation numbering marks, references, image checks."""
+    """Math as MathML, figure/table/equation numbering marks, references, image checks.
+
+    One instance for the process, in every language's markdown_extensions (book_extension);
+    it holds what the language being built collects, from `start_build` on."""
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -42,12 +46,19 @@ class BookExtension(Extension):
         self.unplaced: list[tuple[str, str]] = []
         # The book's math macros, from mkdocs.yml (macros.py); set by the hook.
         self.macros: dict[str, str] = {}
+        # The numbers of the language rendered last, for texts rendered after its pages.
+        self.numbers: LanguageNumbers | None = None
+        # Chapter numbers by src_uri, from this language's nav.
+        self.chapters: dict[str, int] = {}
 
     def start_build(self) -> None:
+        """A language's build starts: what the last one collected is dropped."""
         self.page = None
         self.problems = []
         self.records = {}
         self.unplaced = []
+        self.numbers = None
+        self.chapters = {}
 
     def start_page(
         self, *, name: str, src_uri: str, source: str, files: Files, locale: str, body: str = ""
@@ -81,3 +92,8 @@ class BookExtension(Extension):
         (the TeX, the message)."""
         taken, self.unplaced = self.unplaced, []
         return taken
+
+
+def book_extension(config) -> BookExtension | None:
+    """The build's BookExtension (the numbering hook adds it), or None without that hook."""
+    return next((e for e in config.markdown_extensions if isinstance(e, BookExtension)), None)

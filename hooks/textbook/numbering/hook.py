@@ -26,11 +26,11 @@ from textbook.conventions import QUIZ_MARKER_START, QUIZZES
 from textbook.languages.ui_strings import load_strings, strings_for, ui_strings_file
 from textbook.math.macros import book_macros
 from textbook.numbering.book_numbers import (
+    LanguageNumbers,
     chapter_numbers,
     check_references,
     fill,
     item_numbers,
-    remember_language,
 )
 from textbook.numbering.extension import BookExtension
 from textbook.numbering.quiz_refs import quiz_questions
@@ -40,16 +40,20 @@ from textbook.serve import mode as serve_mode
 # The admonition kinds the book uses; untitled boxes get a title in the page's language.
 ADMONITIONS = ("example", "abstract", "note", "warning", "question")
 
-_state: dict = {"ext": None, "chapters": {}}
+# The state of a language's build is the BookExtension's (extension.py): one instance for the
+# process, found in the configuration's markdown_extensions by each handler.
+
+# The Python-Markdown extension of the book's material: one for the process (see above).
+_extension = BookExtension()
 
 
 def _saved_record(page: Page):
-    return _state["ext"].records.get(page.file.src_uri)
+    return _extension.records.get(page.file.src_uri)
 
 
 def _restore_record(page: Page, record) -> None:
     if record is not None:
-        _state["ext"].records[page.file.src_uri] = record
+        _extension.records[page.file.src_uri] = record
 
 
 # Under `mkdocs serve` a page whose render is reused keeps its figures, tables,
@@ -62,20 +66,17 @@ serve_mode.keep_page_state(_saved_record, _restore_record)
 
 
 def on_config(config: MkDocsConfig) -> None:
-    ext = next((e for e in config.markdown_extensions if isinstance(e, BookExtension)), None)
-    if ext is None:
-        ext = BookExtension()
-        config.markdown_extensions.append(ext)
-    _state["ext"] = ext
+    if _extension not in config.markdown_extensions:
+        config.markdown_extensions.append(_extension)
     # Book-wide math macros (extra.math.macros); a mistake there stops the build now.
-    ext.macros = book_macros(config)
+    _extension.macros = book_macros(config)
     _translate_admonitions(config)
 
 
 # After static-i18n (-100), which has chosen this language's files by then.
 @event_priority(-110)
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    _state["ext"].start_build()
+    _extension.start_build()
     # Footnotes' back-links are titled (and, in collect.py, labelled) in the page's language.
     config.mdx_configs.setdefault("footnotes", {})["BACKLINK_TITLE"] = strings_for(config)[
         "footnote_backlink"
@@ -86,11 +87,11 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 def on_nav(nav, *, config: MkDocsConfig, files: Files) -> None:
-    _state["chapters"] = chapter_numbers([page.file.src_uri for page in nav.pages])
+    _extension.chapters = chapter_numbers([page.file.src_uri for page in nav.pages])
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
-    _state["ext"].start_page(
+    _extension.start_page(
         name=_shown_name(page, config),
         src_uri=page.file.src_uri,
         source=page.file.content_string,
@@ -101,20 +102,19 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
-    _state["ext"].page = None  # other Markdown rendered later (quiz texts) is not this page
+    _extension.page = None  # other Markdown rendered later (quiz texts) is not this page
 
 
 def on_env(env, *, config: MkDocsConfig, files: Files):
-    ext: BookExtension = _state["ext"]
+    ext = _extension
     _add_quiz_questions(ext, files, config)
     numbers = {
-        uri: item_numbers(record, _state["chapters"].get(uri))
-        for uri, record in ext.records.items()
+        uri: item_numbers(record, ext.chapters.get(uri)) for uri, record in ext.records.items()
     }
     labels = _labels(config)
     paths = {file.src_path.replace("\\", "/"): file.src_uri for file in files.documentation_pages()}
-    # Quiz texts, rendered after the pages, read their references from these (quiz.py).
-    remember_language(ext.records, numbers, labels, paths)
+    # Quiz texts, rendered after the pages, read their references from these (quiz/page.py).
+    ext.numbers = LanguageNumbers(ext.records, numbers, labels, paths)
     problems = ext.problems + check_references(ext.records)
     if problems:
         # Reported with the book's other problems once every language is checked; the

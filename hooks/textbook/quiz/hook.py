@@ -20,6 +20,7 @@ from textbook.adapters.i18n import current_language, is_first_build, language_co
 from textbook.build_state import BuildState
 from textbook.conventions import QUIZ_MARKER_HTML, QUIZ_MARKER_START, page_key
 from textbook.languages.ui_strings import strings_for
+from textbook.numbering.extension import book_extension
 from textbook.quiz.chapters import chapters_in_nav, linked_from, nav_marks_json
 from textbook.quiz.directives import PROGRESS_MARKER, mark_directives
 from textbook.quiz.page import fill_quizzes, render_on_page
@@ -89,10 +90,13 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None
     if lang.md is None:
         lang.md = InlineMarkdown(config)
 
+    numbering = book_extension(config)
+    numbers = numbering.numbers if numbering else None
+
     def render(quiz) -> str:
         shown = f"{lang.docs}/{page.file.src_uri}"
         html, problems = render_on_page(
-            quiz, page.file.src_uri, shown, code, env=lang.env, md=lang.md, ui=ui
+            quiz, page.file.src_uri, shown, code, env=lang.env, md=lang.md, ui=ui, numbers=numbers
         )
         report.add(*problems)
         return html

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textbook.conventions import QUIZ_MARKER_HTML, QUIZ_MARKER_START
-from textbook.numbering.book_numbers import fill_links
+from textbook.numbering.book_numbers import LanguageNumbers
 from textbook.quiz.load import Quiz
 from textbook.quiz.render import InlineMarkdown, render_quiz
 
@@ -27,13 +27,22 @@ def fill_quizzes(output: str, render: Callable[[Quiz], str], quizzes: dict[str, 
 
 
 def render_on_page(
-    quiz: Quiz, src_uri: str, shown: str, lang: str, *, env, md: InlineMarkdown, ui: dict
+    quiz: Quiz,
+    src_uri: str,
+    shown: str,
+    lang: str,
+    *,
+    env,
+    md: InlineMarkdown,
+    ui: dict,
+    numbers: LanguageNumbers | None,
 ) -> tuple[str, list[str]]:
     """The quiz in one language, cross-references in its texts read as in the chapter
-    (`src_uri`, shown to authors as `shown`), and the problems of its texts there."""
+    (`src_uri`, shown to authors as `shown`; `numbers` from the numbering's extension), and
+    the problems of its texts there."""
     md.take_math_problems()  # others' (a stale page's reviewed version): not ours
     html = render_quiz(quiz, lang, env=env, md=md, ui=ui)
-    html, unknown = fill_links(html, src_uri)
+    html, unknown = numbers.fill_links(html, src_uri) if numbers else (html, [])
     math = md.take_math_problems()
     text = quiz.path.read_text("utf-8") if unknown or math else ""
     problems = [f"{quiz.name}:{_line_in(text, tex)}: {message}" for tex, message in math]
