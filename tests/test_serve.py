@@ -11,17 +11,12 @@ import gzip
 import inspect
 import re
 
-import mkdocs
-import mkdocs.commands.build as mkdocs_build
 import mkdocs.commands.serve as mkdocs_serve
 import pytest
 from bs4 import BeautifulSoup
-from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
 
 from conftest import build_site
 from pagefind_files import fragments
-from textbook.serve import cache as serve_cache
 from textbook.sources.pages import read_book
 from textbook.testing.mkdocs_server import MkDocsServer
 from textbook.translation.stale.freshness import mark_reviewed
@@ -320,45 +315,6 @@ def _assert_same_tree(left, right) -> None:
             )
         else:
             assert filecmp.cmp(left / rel, right / rel, shallow=False), rel
-
-
-# -----------------------------------------------------------------------------
-# What hooks/textbook/serve/cache.py relies on in MkDocs 1.6: these fail if MkDocs changes it.
-# -----------------------------------------------------------------------------
-
-
-def test_mkdocs_is_the_pinned_release():
-    assert mkdocs.__version__.startswith("1.6."), mkdocs.__version__
-
-
-@pytest.mark.parametrize("name", ["_populate_page", "_build_page"])
-def test_the_wrapped_functions_keep_their_signatures(name):
-    def parameters(function):
-        return [(p.name, p.default) for p in inspect.signature(function).parameters.values()]
-
-    assert parameters(getattr(mkdocs_build, name)) == parameters(getattr(serve_cache, name))
-
-
-def test_build_calls_the_wrapped_functions_by_name():
-    source = inspect.getsource(mkdocs_build.build)
-    assert "_populate_page(file.page, config, files, dirty)" in source
-    assert "_build_page(\n                file.page, config, doc_files, nav, env, dirty" in source
-    assert "utils.clean_directory(config.site_dir)" in source
-    assert "file.page.validate_anchor_links(files=files" in source
-
-
-def test_a_page_render_sets_exactly_the_attributes_that_are_restored():
-    source = inspect.getsource(Page.render) + inspect.getsource(Page.read_source)
-    assigned = set(re.findall(r"self\.(\w+)(?:, self\.\w+)? =", source))
-    assigned |= set(re.findall(r"self\.\w+, self\.(\w+) =", source))
-    assert assigned == {*serve_cache.RENDERED, "links_to_anchors"}
-
-
-def test_the_theme_files_are_listed_as_serve_cache_repeats_it():
-    source = inspect.getsource(Files.add_files_from_theme)
-    assert "for path in env.list_templates(filter_func=filter):" in source
-    assert "if self.get_file_from_path(path) is None:" in source
-    assert "self.append(File(path, dir, config.site_dir, config.use_directory_urls))" in source
 
 
 def test_serve_starts_with_the_startup_event_telling_the_command():

@@ -9,21 +9,36 @@ indexes each <html lang> apart: see site_search.py.)
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from textbook.adapters.i18n import current_language, is_last_build, language_codes, languages
+from textbook.adapters.i18n import (
+    current_language,
+    is_first_build,
+    is_last_build,
+    language_codes,
+    languages,
+)
+from textbook.build_state import BuildState
 from textbook.conventions import CHAPTERS
 from textbook.languages.ui_strings import load_strings, strings_for, ui_strings_file
 
 log = logging.getLogger("mkdocs.hooks.i18n_site")
 
 
-# 404.html of each language, kept until the last build writes them side by side.
-_not_found_pages: dict[str, str] = {}
+@dataclass
+class NotFoundPages:
+    """404.html of each language, kept until the last language's build writes them side by
+    side (static-i18n would let the last language's overwrite the others')."""
+
+    by_language: dict[str, str] = field(default_factory=dict)
+
+
+_state = BuildState(NotFoundPages)
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -31,6 +46,8 @@ _not_found_pages: dict[str, str] = {}
 
 
 def on_config(config: MkDocsConfig) -> None:
+    if is_first_build(config):
+        _state.start()
     # Fail before any page is built if a language is missing a string.
     load_strings(language_codes(config), ui_strings_file(config))
 
@@ -59,7 +76,7 @@ def on_template_context(context: dict, *, template_name: str, config: MkDocsConf
 
 def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -> str | None:
     if template_name == "404.html":
-        _not_found_pages[current_language(config)] = output
+        _state.now.by_language[current_language(config)] = output
     return None
 
 
@@ -69,8 +86,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         return
     site = Path(config.site_dir)
     for lang in languages(config):
-        if lang.locale in _not_found_pages:
-            _write(site / lang.prefix / "404.html", _not_found_pages[lang.locale])
+        if lang.locale in _state.now.by_language:
+            _write(site / lang.prefix / "404.html", _state.now.by_language[lang.locale])
 
 
 # -----------------------------------------------------------------------------

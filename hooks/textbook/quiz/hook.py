@@ -17,6 +17,7 @@ from mkdocs.structure.pages import Page
 
 from textbook import report
 from textbook.adapters.i18n import current_language, is_first_build, language_codes
+from textbook.adapters.material import features
 from textbook.build_state import BuildState
 from textbook.conventions import QUIZ_MARKER_HTML, QUIZ_MARKER_START, page_key
 from textbook.languages.ui_strings import strings_for
@@ -120,7 +121,7 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> 
     # section show the same links: one map per section and build.
     section = id(page.parent)
     if section not in lang.nav_json:
-        pruned = "navigation.prune" in config.theme.get("features", ())
+        pruned = "navigation.prune" in features(config)
         chapters = linked_from(_chapters(config), page, pruned)
         lang.nav_json[section] = nav_marks_json(chapters, strings_for(config)) if chapters else None
     context["quiz_nav"] = lang.nav_json[section]

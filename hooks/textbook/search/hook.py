@@ -2,7 +2,7 @@
 
 Material's search plugin stays for its box and dialog, but indexes no page
 (every page is excluded from it); Pagefind indexes the built HTML instead
-(hooks/textbook/search/pagefind_index.py). `mkdocs serve` indexes at its first build and keeps
+(pagefind_index.py). `mkdocs serve` indexes at its first build and keeps
 that index through later rebuilds, so saving a page stays fast; restart serve
 to search the new text.
 """
@@ -21,12 +21,21 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from textbook.adapters.i18n import is_last_build
+from textbook.adapters.material import exclude_from_search
+from textbook.build_state import lives_across_builds
 from textbook.search.pagefind_index import SearchIndexError, index_site, keep_index, restore_index
 
 log = logging.getLogger("mkdocs.hooks.site_search")
 
-# Where `mkdocs serve` keeps the index between rebuilds; None when building.
-_serve_cache: Path | None = None
+
+@lives_across_builds("serve indexes once, at its first build")
+class ServeIndex:
+    """Where `mkdocs serve` keeps the index between rebuilds; None when building."""
+
+    folder: Path | None = None
+
+
+_serve_cache = ServeIndex()
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -34,14 +43,13 @@ _serve_cache: Path | None = None
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
-    global _serve_cache
     if command == "serve":
-        _serve_cache = Path(tempfile.mkdtemp(prefix="pagefind-")) / "index"
+        _serve_cache.folder = Path(tempfile.mkdtemp(prefix="pagefind-")) / "index"
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files) -> None:
     # Material's own index would be built and never read: Pagefind answers searches.
-    page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+    exclude_from_search(page)
 
 
 # After static-i18n (which builds the other languages in its on_post_build).
@@ -50,7 +58,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if not is_last_build(config):
         return
     site = Path(config.site_dir)
-    if _serve_cache and restore_index(site, _serve_cache):
+    if _serve_cache.folder and restore_index(site, _serve_cache.folder):
         log.info("Search: kept the index from serve's first build (restart serve to re-index)")
         return
     start = time.perf_counter()
@@ -59,10 +67,10 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     except SearchIndexError as error:
         raise PluginError(str(error)) from error
     log.info(f"Search: Pagefind indexed {pages} pages in {time.perf_counter() - start:.1f} s")
-    if _serve_cache:
-        keep_index(site, _serve_cache)
+    if _serve_cache.folder:
+        keep_index(site, _serve_cache.folder)
 
 
 def on_shutdown() -> None:
-    if _serve_cache:
-        shutil.rmtree(_serve_cache.parent, ignore_errors=True)
+    if _serve_cache.folder:
+        shutil.rmtree(_serve_cache.folder.parent, ignore_errors=True)

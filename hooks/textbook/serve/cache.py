@@ -55,16 +55,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
-import mkdocs.commands.build as mkdocs_build
-from mkdocs import utils
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from textbook.adapters.mkdocs import (
+    RENDERED,
+    forget_logged_messages,
+    hook_folders,
+    replace_build_steps,
+    restore_build_steps,
+    write_file,
+)
+from textbook.build_state import lives_across_builds
 from textbook.serve import mode as serve_mode
-
-# What Page.render() and Page.read_source() leave on a Page in MkDocs 1.6.
-RENDERED = ("markdown", "meta", "content", "toc", "_title_from_render", "present_anchor_ids")
 
 
 @dataclass
@@ -97,56 +101,58 @@ class Stats:
     reused: int = 0
 
 
-# Last render of each built page, by destination (one per page and language).
-_entries: dict[str, _Entry] = {}
-_build: _Build | None = None
-_originals: dict[str, object] = {}
-stats = Stats()
-# The output key of each page file in the site folder, and the pages this rebuild wrote.
-_on_disk: dict[str, str | None] = {}
-_written: set[str] = set()
-# Pages whose Markdown this rebuild rendered: forgotten if the rebuild fails.
-_fresh: set[str] = set()
-# Compiled templates by Jinja's key for them, for every build's environment.
-_templates: dict[str, bytes] = {}
-# The theme's static files, (path, theme folder), by a hash of the theme's folders.
-_theme_files: dict[str, list[tuple[str, str]]] = {}
+@lives_across_builds("it is the serve session: what the last builds rendered, to reuse it")
+@dataclass
+class ServeSession:
+    """Everything the serve cache keeps, from `install()` to `uninstall()`."""
+
+    # MkDocs' own functions, while ours replace them (adapters/mkdocs.py).
+    originals: dict = field(default_factory=dict)
+    # Last render of each built page, by destination (one per page and language).
+    entries: dict[str, _Entry] = field(default_factory=dict)
+    # The language build() that is running.
+    build: _Build | None = None
+    stats: Stats = field(default_factory=Stats)
+    # The output key of each page file in the site folder, and the pages this rebuild wrote.
+    on_disk: dict[str, str | None] = field(default_factory=dict)
+    written: set[str] = field(default_factory=set)
+    # Pages whose Markdown this rebuild rendered: forgotten if the rebuild fails.
+    fresh: set[str] = field(default_factory=set)
+    # Compiled templates by Jinja's key for them, for every build's environment.
+    templates: dict[str, bytes] = field(default_factory=dict)
+    # The theme's static files, (path, theme folder), by a hash of the theme's folders.
+    theme_files: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+
+
+_session = ServeSession()
 
 
 def install() -> None:
     """Replace the four MkDocs functions (idempotent); `mkdocs build` never calls this."""
-    if _originals:
+    if _session.originals:
         return
-    _originals["_populate_page"] = mkdocs_build._populate_page
-    _originals["_build_page"] = mkdocs_build._build_page
-    _originals["clean_directory"] = utils.clean_directory
-    _originals["add_files_from_theme"] = Files.add_files_from_theme
-    mkdocs_build._populate_page = _populate_page
-    mkdocs_build._build_page = _build_page
-    utils.clean_directory = _keep_directory
-    Files.add_files_from_theme = _add_files_from_theme
+    _session.originals = replace_build_steps(
+        {
+            "_populate_page": _populate_page,
+            "_build_page": _build_page,
+            "clean_directory": _keep_directory,
+            "add_files_from_theme": _add_files_from_theme,
+        }
+    )
 
 
 def active() -> bool:
-    return bool(_originals)
+    return bool(_session.originals)
+
+
+def stats() -> Stats:
+    return _session.stats
 
 
 def uninstall() -> None:
     """Put MkDocs' own functions back and forget every render."""
-    global _build
-    if _originals:
-        mkdocs_build._populate_page = _originals["_populate_page"]
-        mkdocs_build._build_page = _originals["_build_page"]
-        utils.clean_directory = _originals["clean_directory"]
-        Files.add_files_from_theme = _originals["add_files_from_theme"]
-    _originals.clear()
-    _entries.clear()
-    _templates.clear()
-    _theme_files.clear()
-    _on_disk.clear()
-    _written.clear()
-    _fresh.clear()
-    _build = None
+    restore_build_steps(_session.originals)
+    _session.__init__()  # a new session: every render forgotten
 
 
 def share_compiled_templates(env: jinja2.Environment) -> None:
@@ -162,14 +168,10 @@ def share_compiled_templates(env: jinja2.Environment) -> None:
 
 def begin() -> None:
     """A save's rebuild starts (the default language's build)."""
-    stats.rendered = stats.reused = 0
-    _written.clear()
-    _fresh.clear()
-    # MkDocs' command line logs a build message only the first time (a DuplicateFilter
-    # on the build's logger): a save that fails as the last one did would show no reason.
-    for log_filter in mkdocs_build.log.filters:
-        if isinstance(log_filter, utils.DuplicateFilter):
-            log_filter.msgs.clear()
+    _session.stats = Stats()
+    _session.written.clear()
+    _session.fresh.clear()
+    forget_logged_messages()
 
 
 def failed() -> None:
@@ -179,18 +181,18 @@ def failed() -> None:
     it collected); a page restored on the next save would not be collected again,
     and the problem would vanish without being fixed.
     """
-    for dest in _fresh:
-        _entries.pop(dest, None)
-    _fresh.clear()
+    for dest in _session.fresh:
+        _session.entries.pop(dest, None)
+    _session.fresh.clear()
 
 
 def finish(site_dir: str) -> None:
     """Every language is built: remove the pages no build wrote this time."""
-    for dest in set(_on_disk) - _written:
+    for dest in set(_session.on_disk) - _session.written:
         path = os.path.join(site_dir, dest)
         if os.path.isfile(path):
             os.unlink(path)
-        del _on_disk[dest]
+        del _session.on_disk[dest]
 
 
 def _add_files_from_theme(self: Files, env: jinja2.Environment, config: MkDocsConfig) -> None:
@@ -202,11 +204,11 @@ def _add_files_from_theme(self: Files, env: jinja2.Environment, config: MkDocsCo
     """
     custom = config.theme.custom_dir
     key = _hash(config.theme.dirs, config.theme.static_templates, custom and _stamps(Path(custom)))
-    if key not in _theme_files:
+    if key not in _session.theme_files:
         found = Files([])
-        _originals["add_files_from_theme"](found, env, config)
-        _theme_files[key] = [(file.src_uri, file.src_dir) for file in found]
-    for path, folder in _theme_files[key]:
+        _session.originals["add_files_from_theme"](found, env, config)
+        _session.theme_files[key] = [(file.src_uri, file.src_dir) for file in found]
+    for path, folder in _session.theme_files[key]:
         # Theme files do not override docs_dir files (as in MkDocs).
         if self.get_file_from_path(path) is None:
             self.append(File(path, folder, config.site_dir, config.use_directory_urls))
@@ -230,35 +232,35 @@ def _keep_directory(directory: str) -> None:
 
 def _populate_page(page: Page, config: MkDocsConfig, files: Files, dirty: bool = False) -> None:
     if dirty:  # `mkdocs serve --dirty`: MkDocs' own shortcut, as the author asked
-        return _originals["_populate_page"](page, config, files, dirty)
+        return _session.originals["_populate_page"](page, config, files, dirty)
     build = _current_build(config, files)
     dest = page.file.dest_uri
     # A translation's render reads its source too (a stale page's block marks).
     source_key = _hash(
         build.project_key, page.file.src_uri, page.file.content_bytes, _variants_key(page)
     )
-    entry = _entries.get(dest)
+    entry = _session.entries.get(dest)
     keepers = len(serve_mode.page_state_keepers)
     if entry is not None and entry.source_key == source_key and len(entry.kept) == keepers:
         _restore(page, entry, files)
         build.restored.add(dest)
         return None
-    _entries.pop(dest, None)
+    _session.entries.pop(dest, None)
     with _Warnings() as warned:
-        _originals["_populate_page"](page, config, files, dirty)
+        _session.originals["_populate_page"](page, config, files, dirty)
     if not warned.count:
         kept = [save(page) for save, _ in serve_mode.page_state_keepers]
-        _entries[dest] = _Entry(source_key, _rendered(page), _links(page), kept)
-        _fresh.add(dest)
+        _session.entries[dest] = _Entry(source_key, _rendered(page), _links(page), kept)
+        _session.fresh.add(dest)
     return None
 
 
 def _build_page(page: Page, config: MkDocsConfig, doc_files, nav, env, dirty=False, excluded=False):
-    original = _originals["_build_page"]
-    if dirty or excluded or _build is None:
+    original = _session.originals["_build_page"]
+    if dirty or excluded or _session.build is None:
         return original(page, config, doc_files, nav, env, dirty, excluded)
     dest = page.file.dest_uri
-    entry = _entries.get(dest)
+    entry = _session.entries.get(dest)
     output_key = entry and _hash(
         entry.source_key,
         _nav_key(nav),
@@ -268,26 +270,26 @@ def _build_page(page: Page, config: MkDocsConfig, doc_files, nav, env, dirty=Fal
         page.title,
         sorted(serve_mode.book_state.items()),
     )
-    _written.add(dest)
+    _session.written.add(dest)
     if entry is not None and entry.output is not None and entry.output_key == output_key:
         # The site folder is not emptied: a file from an earlier build may be right already.
-        if _on_disk.get(dest) != output_key or not os.path.isfile(page.file.abs_dest_path):
-            utils.write_file(entry.output, page.file.abs_dest_path)
-            _on_disk[dest] = output_key
-        stats.reused += 1
+        if _session.on_disk.get(dest) != output_key or not os.path.isfile(page.file.abs_dest_path):
+            write_file(entry.output, page.file.abs_dest_path)
+            _session.on_disk[dest] = output_key
+        _session.stats.reused += 1
         return None
-    _on_disk[dest] = None  # written now, from inputs no entry describes yet
+    _session.on_disk[dest] = None  # written now, from inputs no entry describes yet
     # The nav or a variant changed: the HTML is made again from the restored content
     # (as hooks filled it in on_env; what they record per page comes back through
     # serve_mode.keep_page_state), never from a second Markdown render after on_env.
-    _build.restored.discard(dest)
+    _session.build.restored.discard(dest)
     with _Warnings() as warned:
         original(page, config, doc_files, nav, env, dirty, excluded)
-    stats.rendered += 1
+    _session.stats.rendered += 1
     if entry is not None and not warned.count and os.path.isfile(page.file.abs_dest_path):
         entry.output_key = output_key
         entry.output = Path(page.file.abs_dest_path).read_bytes()
-        _on_disk[dest] = output_key
+        _session.on_disk[dest] = output_key
     return None
 
 
@@ -298,10 +300,9 @@ def _build_page(page: Page, config: MkDocsConfig, doc_files, nav, env, dirty=Fal
 
 def _current_build(config: MkDocsConfig, files: Files) -> _Build:
     """The state of the build() that is running: a new one for each Files object."""
-    global _build
-    if _build is None or _build.files is not files:
-        _build = _Build(files, _project_key(config, files))
-    return _build
+    if _session.build is None or _session.build.files is not files:
+        _session.build = _Build(files, _project_key(config, files))
+    return _session.build
 
 
 def _project_key(config: MkDocsConfig, files: Files) -> str:
@@ -312,7 +313,7 @@ def _project_key(config: MkDocsConfig, files: Files) -> str:
     parts += sorted((f.src_uri, f.dest_uri) for f in files)
     # Quizzes, images, templates, hooks and their data: any change renders everything.
     folders = {config.docs_dir, config.theme.custom_dir}
-    folders |= {os.path.dirname(module.__file__) for module in config.hooks.values()}
+    folders |= hook_folders(config)
     for folder in sorted(f for f in folders if f):
         parts += _stamps(Path(folder), skip_markdown=folder == config.docs_dir)
     return _hash(*parts)
@@ -333,8 +334,8 @@ def _stamps(folder: Path, skip_markdown: bool = False) -> list[tuple[str, int, i
 
 def _nav_key(nav) -> str:
     """A hash of the navigation's titles, URLs and order, once per build."""
-    assert _build is not None
-    if id(nav) not in _build.navs:
+    assert _session.build is not None
+    if id(nav) not in _session.build.navs:
         items = []
 
         def walk(children, depth: int) -> None:
@@ -344,8 +345,8 @@ def _nav_key(nav) -> str:
 
         walk(nav.items, 0)
         homepage = nav.homepage.url if nav.homepage else None
-        _build.navs[id(nav)] = _hash(homepage, *items)
-    return _build.navs[id(nav)]
+        _session.build.navs[id(nav)] = _hash(homepage, *items)
+    return _session.build.navs[id(nav)]
 
 
 def _variants_key(page: Page) -> str:
@@ -412,8 +413,8 @@ class _Warnings(logging.Handler):
 
 class _MemoryBytecodeCache(jinja2.BytecodeCache):
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in _templates:
-            bucket.bytecode_from_string(_templates[bucket.key])  # checks the checksum
+        if bucket.key in _session.templates:
+            bucket.bytecode_from_string(_session.templates[bucket.key])  # checks the checksum
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        _templates[bucket.key] = bucket.bytecode_to_string()
+        _session.templates[bucket.key] = bucket.bytecode_to_string()

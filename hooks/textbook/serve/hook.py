@@ -2,8 +2,8 @@
 
 `mkdocs build` is untouched: it stays a clean full build. Under `mkdocs serve`
 (not `--clean`, which asks for full builds, nor `--dirty`, MkDocs' own
-shortcut) serve_cache.py restores every page whose inputs did not change.
-Search keeps its own index across saves (hooks/textbook/search/hook.py).
+shortcut) serve/cache.py restores every page whose inputs did not change.
+Search keeps its own index across saves (search/hook.py).
 """
 
 from __future__ import annotations
@@ -52,5 +52,5 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if not serve_cache.active() or not is_last_build(config):
         return
     serve_cache.finish(config.site_dir)
-    stats = serve_cache.stats
+    stats = serve_cache.stats()
     log.info(f"Rendered {stats.rendered} pages, reused {stats.reused} unchanged ones.")

@@ -14,20 +14,33 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from textbook.adapters.i18n import is_last_build
+from textbook.adapters.material import main_stylesheet, palette_stylesheets
+from textbook.build_state import lives_across_builds
 from textbook.site_assets.css_rules import parse
 from textbook.site_assets.icons import box_classes, drop_icons, unused_box_icons, unused_icons
 from textbook.site_assets.palette import palette_colours, prune_palette
 
 MINIFY = {".js": rjsmin.jsmin, ".css": rcssmin.cssmin}
-MATERIAL_CSS = "assets/stylesheets/main.*.min.css"
-# The box classes of every page written, by output path; under `mkdocs serve` a page
-# the save did not touch is not rendered again and keeps its entry.
-_boxes: dict[str, set[str]] = {}
+
+
+@lives_across_builds("under serve, a page a save did not touch is not written again")
+class BoxClasses:
+    """The box classes (note, warning...) of every page written, by output path: the icons
+    of the others are dropped from Material's stylesheet."""
+
+    def __init__(self) -> None:
+        self.by_page: dict[str, set[str]] = {}
+
+    def used(self) -> set[str]:
+        return set().union(*self.by_page.values())
+
+
+_boxes = BoxClasses()
 
 
 @event_priority(-1000)  # last: every other hook has put its part into the page
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    _boxes[page.file.abs_dest_path] = box_classes(output)
+    _boxes.by_page[page.file.abs_dest_path] = box_classes(output)
     # Material's templates indent everything: 1 KiB gzip of every page is whitespace.
     # Closing tags stay (livereload and the EPUB export look for them), and so do
     # comments, which some hooks leave as markers for later.
@@ -49,11 +62,10 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         if minify and path.exists():
             path.write_text(minify(path.read_text(encoding="utf-8")), encoding="utf-8")
     colours = palette_colours(config.theme.get("palette"))
-    for path in Path(config.site_dir).glob("assets/stylesheets/palette.*.min.css"):
+    for path in palette_stylesheets(config.site_dir):
         path.write_text(prune_palette(path.read_text(encoding="utf-8"), colours), encoding="utf-8")
-    # From Material's own copy: under `mkdocs serve` the site's may be an earlier build's.
-    theirs = next(p for folder in config.theme.dirs for p in Path(folder).glob(MATERIAL_CSS))
+    theirs = main_stylesheet(config)
     css = parse(theirs.read_text(encoding="utf-8"))  # parsed once, read twice
-    unused = unused_icons(config) + unused_box_icons(css, set().union(*_boxes.values()))
+    unused = unused_icons(config) + unused_box_icons(css, _boxes.used())
     written = Path(config.site_dir) / "assets" / "stylesheets" / theirs.name
     written.write_text(drop_icons(css, unused), encoding="utf-8")

@@ -18,6 +18,7 @@ from collections import defaultdict
 import tinycss2
 from mkdocs.config.defaults import MkDocsConfig
 
+from textbook.adapters.material import features
 from textbook.site_assets.css_rules import rewrite_rules
 
 
@@ -31,7 +32,7 @@ ICONS = {
     "--md-version-icon": lambda config: bool((config.extra or {}).get("version")),
     "--md-tag-icon": _plugin("tags"),
     "--md-post-pin-icon": _plugin("blog"),
-    "--md-path-icon": lambda config: "navigation.path" in config.theme.get("features", ()),
+    "--md-path-icon": lambda config: "navigation.path" in features(config),
     "--md-typeset-table-sort-icon": lambda config: any(
         "tablesort" in str(script) for script in config.extra_javascript
     ),
