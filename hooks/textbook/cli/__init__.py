@@ -1,0 +1,1 @@
+"""The authoring commands of hooks/book.py (main.py), and the new chapter's templates."""

@@ -3,7 +3,7 @@
 static-i18n leaves two gaps: hreflang links are relative and have no
 x-default, and the English build overwrites the Chinese 404.html. This hook
 closes them. (Search keeps to the page's language through Pagefind, which
-indexes each <html lang> apart: see site_search.py.)
+indexes each <html lang> apart: see search/hook.py.)
 """
 
 from __future__ import annotations

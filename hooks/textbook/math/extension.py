@@ -146,7 +146,7 @@ class _BlockMath(BlockArithmatexProcessor):
 
 def _block_lines(md: Markdown, root: etree.Element) -> dict[int, int]:
     """Each formula's stash index -> the body line of the block that holds it, from the
-    parser (parity/source_map.py), so that a bad formula is not placed at an earlier copy of
+    parser (sources/source_map.py), so that a bad formula is not placed at an earlier copy of
     its TeX (a code sample showing it). Empty when no parser lines are recorded."""
     block_line = getattr(md, "block_line", None)
     if block_line is None:

@@ -35,7 +35,7 @@ class ServeIndex:
     folder: Path | None = None
 
 
-_serve_cache = ServeIndex()
+_index = ServeIndex()
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -44,7 +44,7 @@ _serve_cache = ServeIndex()
 
 def on_startup(*, command: str, dirty: bool) -> None:
     if command == "serve":
-        _serve_cache.folder = Path(tempfile.mkdtemp(prefix="pagefind-")) / "index"
+        _index.folder = Path(tempfile.mkdtemp(prefix="pagefind-")) / "index"
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files) -> None:
@@ -58,7 +58,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if not is_last_build(config):
         return
     site = Path(config.site_dir)
-    if _serve_cache.folder and restore_index(site, _serve_cache.folder):
+    if _index.folder and restore_index(site, _index.folder):
         log.info("Search: kept the index from serve's first build (restart serve to re-index)")
         return
     start = time.perf_counter()
@@ -67,10 +67,10 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     except SearchIndexError as error:
         raise PluginError(str(error)) from error
     log.info(f"Search: Pagefind indexed {pages} pages in {time.perf_counter() - start:.1f} s")
-    if _serve_cache.folder:
-        keep_index(site, _serve_cache.folder)
+    if _index.folder:
+        keep_index(site, _index.folder)
 
 
 def on_shutdown() -> None:
-    if _serve_cache.folder:
-        shutil.rmtree(_serve_cache.folder.parent, ignore_errors=True)
+    if _index.folder:
+        shutil.rmtree(_index.folder.parent, ignore_errors=True)

@@ -1,7 +1,7 @@
 """What `mkdocs serve` needs to know of other hooks to reuse a page's render.
 
 Kept in this plain module so that every hook reads the same registry (a hook file is
-loaded under its own module name); serve_cache.py reads it.
+loaded under its own module name); serve/cache.py reads it.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from collections.abc import Callable
 from mkdocs.structure.pages import Page
 
 # -----------------------------------------------------------------------------
-# For hooks whose pages depend on more than their own file (see serve_cache.py)
+# For hooks whose pages depend on more than their own file (see serve/cache.py)
 # -----------------------------------------------------------------------------
 
 # (save, restore) pairs: what a hook records about a page while its Markdown renders.

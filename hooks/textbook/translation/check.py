@@ -38,7 +38,7 @@ class PageStatus:
     freshness: dict[str, Freshness] = field(default_factory=dict)  # per translation locale
     outlines: dict[str, Outline] = field(default_factory=dict)  # per locale, when compared
     # Per translation locale, when compared: what changed in its source since the review
-    # (translation_changes.page_report), or None without a reviewed version to compare.
+    # (stale/changes.page_report), or None without a reviewed version to compare.
     reports: dict[str, object] = field(default_factory=dict)
 
     @property
@@ -54,7 +54,7 @@ class BookStatus:
 
     @property
     def problems(self) -> list[str]:
-        """Grouped by file, in line order (book_report.ordered), as the build reports them."""
+        """Grouped by file, in line order (report.ordered), as the build reports them."""
         return ordered(self.config_problems + [p for page in self.pages for p in page.problems])
 
     @property

@@ -31,7 +31,7 @@ class Finding:
 
 
 def missing_variants(page, locales: tuple[str, ...]) -> list[str]:
-    """One message per language the page lacks (page: book_pages.BookPage)."""
+    """One message per language the page lacks (page: sources.pages.BookPage)."""
     present = next(iter(page.variants.values()))
     problems = []
     for locale in locales:
@@ -55,7 +55,7 @@ def compare(
     pairs: list[Pair] | None = None,
     strings_translated: bool = False,
 ) -> list[Finding]:
-    """Every difference between a page's source and its translation (book_pages.Source);
+    """Every difference between a page's source and its translation (sources.pages.Source);
     `pairs`, when given, are paired_blocks(a, b), made once for every check that reads them."""
     src, tr = source.name, translation.name
     end = len(translation.text.splitlines())

@@ -1,7 +1,7 @@
 """Marks on a stale translation's blocks, put into the page while it renders.
 
 A Python-Markdown extension whose treeprocessor runs right after the parity
-recorder (parity/outline.py), with the blocks it just recorded and the element
+recorder (sources/outline.py), with the blocks it just recorded and the element
 each came from:
 
 - on the source page whose translation is stale, it pairs the source as it was
