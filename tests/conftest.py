@@ -1,7 +1,12 @@
-"""Build the real site once per test session and serve it on loopback.
+"""Build the fixture book once per test session and serve it on loopback.
 
-The site is built with SITE_URL set to the test server's address, as GitHub
-Actions sets it to the Pages address: absolute links then point at this server.
+The tools are tested on the fixture book (tests/fixtures/book/: a frozen copy of chapter 1
+with its quiz and glossary, built with the repository's hooks/ and overrides/), so editing
+the real book's prose breaks no tool test; the real book's content has its own tests
+(test_chapter_content.py, on `real_site`).
+
+A site is built with SITE_URL set to the test server's address, as GitHub Actions sets it
+to the Pages address: absolute links then point at this server.
 """
 
 from __future__ import annotations
@@ -22,16 +27,19 @@ import pytest
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
+# The tools' fixture book: its mkdocs.yml and docs/; hooks/ and overrides/ are the repository's.
+BOOK = ROOT / "tests" / "fixtures" / "book"
 MOUNT = "book"
 
 
 @dataclass
 class Site:
-    """A built site: its folder, the URL it is served at, and the build's log."""
+    """A built site: its folder, the URL it is served at, the build's log, its project."""
 
     dir: Path
     url: str
     log: str
+    project: Path = ROOT
 
     def html(self, path: str) -> BeautifulSoup:
         """The page at a site-relative path ('' or 'en/chapters/x/'), parsed."""
@@ -77,10 +85,11 @@ def report_problems(stderr: str) -> list[str]:
     return problems
 
 
-def copy_book(folder: Path) -> Path:
-    """A copy of the real book's project in `folder`: what a build reads."""
+def copy_book(folder: Path, book: Path = BOOK) -> Path:
+    """A copy of the fixture book's project (or another book's) in `folder`: what a build
+    reads, with the repository's hooks and templates."""
     for name in ("mkdocs.yml", "docs", "hooks", "overrides"):
-        source = ROOT / name
+        source = (book if name in ("mkdocs.yml", "docs") else ROOT) / name
         if source.is_dir():
             shutil.copytree(source, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
@@ -90,7 +99,7 @@ def copy_book(folder: Path) -> Path:
 
 @pytest.fixture
 def book(tmp_path) -> Path:
-    """A copy of the real book, for a test to break in one place."""
+    """A copy of the fixture book, for a test to break in one place."""
     return copy_book(tmp_path)
 
 
@@ -118,8 +127,20 @@ def port() -> int:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory, port) -> Site:
+    """The fixture book, built once and served at `port`."""
+    project = copy_book(tmp_path_factory.mktemp("project"))
     root = tmp_path_factory.mktemp("srv")
     url = f"http://127.0.0.1:{port}/{MOUNT}/"
+    result = build_site(project, root / MOUNT, url)
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
+    return Site(dir=root / MOUNT, url=url, log=result.stderr, project=project)
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Site:
+    """The real book, built once: for the tests of its content."""
+    root = tmp_path_factory.mktemp("real")
+    url = f"http://127.0.0.1:{free_port()}/{MOUNT}/"
     result = build_site(ROOT, root / MOUNT, url)
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
     return Site(dir=root / MOUNT, url=url, log=result.stderr)
@@ -215,7 +236,7 @@ def exported(site) -> Path:
     """The book as PDF, EPUB and offline copy, exported once into the test site's downloads/."""
     env = {**os.environ, "SITE_URL": site.url, "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "hooks/book.py", "export", "--no-build", "--site-dir", site.dir]
-    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    result = subprocess.run(command, cwd=site.project, env=env, capture_output=True, text=True)
     assert result.returncode == 0, f"hooks/book.py export failed:\n{result.stderr}"
     return site.dir / "downloads"
 
@@ -234,6 +255,7 @@ TIER_OF_FIXTURE = {
     "visit": "browser",
     "server": "browser",
     "site": "build",
+    "real_site": "build",
     "book": "build",
     "built": "build",  # test_math_book.py's book of formulas
     "reviewed_book": "build",  # the translator's git book: its tests run builds and the CLI

@@ -17,6 +17,8 @@ MORE_EXTENSIONS = ("footnotes", "pymdownx.tabbed")
 
 @cache
 def _config(docs_dir: str, more: tuple[str, ...] = ()):
+    # The real configuration (the fixture book keeps the same: test_fixture_book.py), its
+    # overrides/ beside it; the pages are the caller's.
     config = load_config(str(ROOT / "mkdocs.yml"), docs_dir=docs_dir)
     config.plugins.on_startup(command="build", dirty=False)
     config = config.plugins.on_config(config)

@@ -235,11 +235,11 @@ def test_the_review_hint_works_copied_as_printed(book):
     assert "STALE" not in _cli(book, "status").stdout
 
 
-def test_a_quiet_build_prints_nothing(tmp_path):
+def test_a_quiet_build_prints_nothing(book, tmp_path):
     # As an author runs it: the venv itself turns Material's end-of-life notice off.
     result = subprocess.run(
         [str(ROOT / ".venv/bin/mkdocs"), "build", "-q", "-d", str(tmp_path / "site")],
-        cwd=ROOT,
+        cwd=book,
         env={k: v for k, v in os.environ.items() if k != "NO_MKDOCS_2_WARNING"},
         capture_output=True,
         text=True,

@@ -13,6 +13,13 @@ SOURCE = read_source((Path(__file__).parent / "data" / "seed-sft-to-rl.txt").rea
 PAGES = {"zh": "chapters/sft-to-rl/", "en": "en/chapters/sft-to-rl/"}
 
 
+@pytest.fixture(scope="module")
+def site(real_site):
+    """The real book: this file tests its chapter's content, not the tools (which are tested
+    on the fixture book)."""
+    return real_site
+
+
 def _article(site, lang):
     return site.html(PAGES[lang]).select_one("article.md-content__inner")
 

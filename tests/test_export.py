@@ -20,7 +20,7 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from chapter_source import normalize, read_source, sentences
-from conftest import ROOT, serving
+from conftest import BOOK, ROOT, serving
 from search_helpers import search
 from textbook.languages.ui_strings import load_strings
 from textbook.quiz.load import load_quiz
@@ -267,7 +267,7 @@ def test_epub_navigation_lists_every_chapter_and_section(site, exported, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_answer_key_matches_the_quiz_file_for_every_question_type(exported, lang):
-    quiz = load_quiz(ROOT / "docs" / "quizzes" / "sft-to-rl.yml", LANGS)
+    quiz = load_quiz(BOOK / "docs" / "quizzes" / "sft-to-rl.yml", LANGS)
     ui = {key: texts[lang] for key, texts in load_strings(LANGS).items()}
     with _epub(exported, lang) as epub:
         key = BeautifulSoup(epub.read("OEBPS/answer-key.xhtml"), "lxml-xml")
@@ -393,7 +393,7 @@ def tabbed_book(tmp_path_factory):
     from textbook.testing.export_book import make_book
 
     root = tmp_path_factory.mktemp("tabbed-book")
-    sets = make_book(root, ROOT, chapters=24)
+    sets = make_book(root, ROOT, chapters=24, book=BOOK)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "hooks/book.py", "export", "--site-dir", str(root / "site")]
     command += ["--formats", "pdf", "epub", "--tab", "Python"]

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from jinja2 import Environment, FileSystemLoader
 from mkdocs.exceptions import PluginError
 
+from conftest import BOOK
 from parity_helpers import MORE_EXTENSIONS, _config, status_of, write_pair
 from textbook.glossary.load import load_glossary
 from textbook.glossary.mark import GlossaryExtension, PageTerms
@@ -63,7 +64,7 @@ class _Files:
 @pytest.fixture(scope="module")
 def convert():
     """The book's own Markdown, with the parity recorder and the textbook extension."""
-    config = _config(str(ROOT / "docs"), MORE_EXTENSIONS)
+    config = _config(str(BOOK / "docs"), MORE_EXTENSIONS)
     recorder, book = Recorder(with_text=True), BookExtension()
     extensions = [
         e for e in config.markdown_extensions if not isinstance(e, Recorder | BookExtension)
@@ -127,10 +128,10 @@ DATA = st.recursive(
 TEMPLATES = Environment(loader=FileSystemLoader(ROOT / "overrides"))
 UI = load_strings(("zh", "en"))
 QUIZ_MARKDOWN = InlineMarkdown(SimpleNamespace(markdown_extensions=["attr_list"], mdx_configs={}))
-VALID_QUIZ = (ROOT / "docs" / "quizzes" / "sft-to-rl.yml").read_text("utf-8")
-VALID_GLOSSARY = (ROOT / "docs" / "glossary.yml").read_text("utf-8")
+VALID_QUIZ = (BOOK / "docs" / "quizzes" / "sft-to-rl.yml").read_text("utf-8")
+VALID_GLOSSARY = (BOOK / "docs" / "glossary.yml").read_text("utf-8")
 CHAPTERS = {
-    lang: (ROOT / "docs" / "chapters" / f"sft-to-rl.{lang}.md").read_text("utf-8")
+    lang: (BOOK / "docs" / "chapters" / f"sft-to-rl.{lang}.md").read_text("utf-8")
     for lang in ("zh", "en")
 }
 

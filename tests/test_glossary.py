@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from conftest import BOOK
 from textbook.glossary.check import Side, check_terms
 from textbook.glossary.load import GlossaryError, load_glossary
 
@@ -66,7 +67,7 @@ def test_every_fixture_has_its_message():
 
 
 def test_the_books_glossary_is_valid():
-    glossary = load_glossary(ROOT / "docs" / "glossary.yml", LANGS)
+    glossary = load_glossary(BOOK / "docs" / "glossary.yml", LANGS)
     ids = [term.id for term in glossary.terms]
     for expected in ("pretraining", "supervised-fine-tuning", "reinforcement-learning", "token"):
         assert expected in ids
@@ -232,7 +233,7 @@ def test_glossary_entries_link_to_where_the_term_is_used(site, lang):
 
 @pytest.fixture(scope="module")
 def glossary():
-    return load_glossary(ROOT / "docs" / "glossary.yml", LANGS, shown_as="docs/glossary.yml")
+    return load_glossary(BOOK / "docs" / "glossary.yml", LANGS, shown_as="docs/glossary.yml")
 
 
 def _pair(zh: str, en: str):

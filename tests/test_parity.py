@@ -10,7 +10,7 @@ from types import SimpleNamespace
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, build_site
+from conftest import BOOK, build_site
 from parity_helpers import BOOKS, MORE_EXTENSIONS, status_of
 from textbook.languages.ui_strings import load_strings
 from textbook.translation.check import check_config
@@ -112,7 +112,7 @@ def test_a_stale_translation_is_reported_with_its_date():
 
 
 def test_the_real_book_is_parallel_and_fresh():
-    status = status_of(ROOT / "docs")
+    status = status_of(BOOK / "docs")
     assert status.problems == []
     assert status.stale == []
 

@@ -7,7 +7,7 @@ import shutil
 import subprocess
 import sys
 
-from conftest import ROOT
+from conftest import BOOK, ROOT
 from parity_helpers import MORE_EXTENSIONS, status_of
 from textbook.testing.parity_book import generate, with_tabs_and_footnotes
 
@@ -40,7 +40,7 @@ def test_the_status_command_reports_the_planted_differences(tmp_path):
     plants = generate(tmp_path / "docs", pages=60)
     for part in ("hooks", "overrides"):
         shutil.copytree(ROOT / part, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
-    config = with_tabs_and_footnotes((ROOT / "mkdocs.yml").read_text("utf-8"))
+    config = with_tabs_and_footnotes((BOOK / "mkdocs.yml").read_text("utf-8"))
     (tmp_path / "mkdocs.yml").write_text(config, "utf-8")
     result = subprocess.run(
         [sys.executable, "hooks/book.py", "status"], cwd=tmp_path, capture_output=True, text=True

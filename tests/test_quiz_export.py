@@ -25,6 +25,7 @@ from types import SimpleNamespace
 import pytest
 from lxml import etree
 
+from conftest import BOOK
 from textbook.quiz.lms.gift import gift_text
 from textbook.quiz.lms.qti import qti_package
 from textbook.quiz.load import QuizError, load_quiz
@@ -435,29 +436,30 @@ def test_accepted_texts_in_one_language_only_are_an_authoring_error():
 
 
 # -----------------------------------------------------------------------------
-# The command, on the real book
+# The command, on the fixture book
 # -----------------------------------------------------------------------------
 
 
-def test_the_command_exports_the_books_quizzes_in_every_language(tmp_path):
+def test_the_command_exports_the_books_quizzes_in_every_language(book):
+    out = book / "quiz-export"
     result = subprocess.run(
-        [sys.executable, "hooks/book.py", "export-quizzes", "--out", str(tmp_path)],
-        cwd=ROOT,
+        [sys.executable, "hooks/book.py", "export-quizzes", "--out", str(out)],
+        cwd=book,
         capture_output=True,
         text=True,
     )
     assert result.returncode == 0, result.stderr
-    real = [load_quiz(p, LANGS) for p in sorted((ROOT / "docs" / "quizzes").glob("*.yml"))]
+    real = [load_quiz(p, LANGS) for p in sorted((BOOK / "docs" / "quizzes").glob("*.yml"))]
     titles = {
         "zh": "从监督微调到强化学习",
         "en": "From Supervised Fine-Tuning to Reinforcement Learning",
     }
     for lang in LANGS:
-        assert f"wrote {(tmp_path / lang / 'quizzes-qti.zip').as_posix()}" in result.stdout
-        assessments = read_qti((tmp_path / lang / "quizzes-qti.zip").read_bytes())
+        assert f"wrote {(out / lang / 'quizzes-qti.zip').as_posix()}" in result.stdout
+        assessments = read_qti((out / lang / "quizzes-qti.zip").read_bytes())
         assert set(assessments) == {quiz.id for quiz in real}
         assert assessments["sft-to-rl"].get("title") == titles[lang]
-        read = read_gift((tmp_path / lang / "quizzes.gift.txt").read_text("utf-8"))
+        read = read_gift((out / lang / "quizzes.gift.txt").read_text("utf-8"))
         questions = [(quiz.id, q) for quiz in real for q in quiz.questions]
         assert len(read) == len(questions)
         for entry, (quiz_id, question) in zip(read, questions, strict=True):

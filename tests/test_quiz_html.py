@@ -1,4 +1,4 @@
-"""The real chapter's quiz, as built, in both languages."""
+"""The fixture book's quiz (chapter 1's, frozen), as built, in both languages."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from chapter_source import normalize, read_source
+from conftest import BOOK
 from pagefind_files import fragments
 
 SOURCE = read_source((Path(__file__).parent / "data" / "seed-sft-to-rl.txt").read_text("utf-8"))
@@ -92,7 +93,7 @@ def test_quiz_assets_stay_within_their_budgets(site):
     # (README, benchmarks/quiz_book_weight.py).
     marks = size("assets/javascripts/nav-marks.js")
     assert marks <= 1024, f"nav-marks.js is {marks} bytes gzip"
-    chapters = len(list((ROOT / "docs" / "quizzes").glob("*.yml")))
+    chapters = len(list((BOOK / "docs" / "quizzes").glob("*.yml")))
     for path in ("", "en/", "chapters/sft-to-rl/", "en/progress/"):
         data = site.html(path).select_one("script[data-quiz-nav]")["data-quiz-nav"]
         assert _gzip(data.encode()) <= 160 + 16 * chapters, path

@@ -9,12 +9,13 @@ import pytest
 from bs4 import BeautifulSoup
 from jinja2 import Environment, FileSystemLoader
 
+from conftest import BOOK
 from textbook.languages.ui_strings import load_strings
 from textbook.quiz.load import load_quiz
 from textbook.quiz.render import InlineMarkdown, render_quiz
 
 ROOT = Path(__file__).parent.parent
-QUIZ = load_quiz(ROOT / "docs" / "quizzes" / "sft-to-rl.yml", ("zh", "en"))
+QUIZ = load_quiz(BOOK / "docs" / "quizzes" / "sft-to-rl.yml", ("zh", "en"))
 ENV = Environment(loader=FileSystemLoader(ROOT / "overrides"))
 MD = InlineMarkdown(SimpleNamespace(markdown_extensions=["attr_list"], mdx_configs={}))
 

@@ -18,7 +18,7 @@ from packaging.markers import Marker
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
-from conftest import ROOT
+from conftest import ROOT, copy_book
 
 LOCKS = {
     "requirements.txt": "requirements.lock.txt",
@@ -138,10 +138,9 @@ _WITH_SITE_PACKAGES = (
 
 @pytest.fixture()
 def project(tmp_path) -> Path:
-    """A copy of the book's project, for commands that write."""
-    for name in ("docs", "hooks", "overrides"):
-        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("mkdocs.yml", *LOCKS):
+    """A copy of the fixture book's project, for commands that write."""
+    copy_book(tmp_path)
+    for name in LOCKS:
         shutil.copy(ROOT / name, tmp_path / name)
     return tmp_path
 

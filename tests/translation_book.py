@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+BOOK = ROOT / "tests" / "fixtures" / "book"  # its mkdocs.yml: the real configuration, frozen
 ZH, EN = "docs/chapters/x.zh.md", "docs/chapters/x.en.md"
 
 SOURCE_ZH = """\
@@ -138,7 +139,7 @@ def make_book(
     """The project with chapter x; `source_language: en` makes English the source."""
     for name in ("hooks", "overrides"):
         shutil.copytree(ROOT / name, book / name, ignore=shutil.ignore_patterns("__pycache__"))
-    config = (ROOT / "mkdocs.yml").read_text("utf-8")
+    config = (BOOK / "mkdocs.yml").read_text("utf-8")
     config = config.replace(
         "nav:\n  - index.md\n  - progress.md\n  - chapters/sft-to-rl.md\n  - glossary.md\n",
         "nav:\n  - index.md\n  - chapters/x.md\n",

@@ -59,18 +59,23 @@ def chapter(n: int, lang: str) -> tuple[str, list[tuple[int, list[str]]]]:
     return "\n".join(lines) + "\n", sets
 
 
-def make_book(root: Path, repo: Path, chapters: int = 24) -> list[tuple[int, list[str]]]:
-    """The repository's book with `chapters` generated chapters added to its nav;
-    returns every tab set (number, labels), in book order."""
+def make_book(
+    root: Path, repo: Path, chapters: int = 24, book: Path | None = None
+) -> list[tuple[int, list[str]]]:
+    """The repository's book (or `book`'s docs and mkdocs.yml, with the repository's hooks
+    and templates) with `chapters` generated chapters added to its nav; returns every tab
+    set (number, labels), in book order."""
+    book = book or repo
     for part in ("hooks", "overrides", "docs"):
-        shutil.copytree(repo / part, root / part, ignore=shutil.ignore_patterns("__pycache__"))
+        source = (book if part == "docs" else repo) / part
+        shutil.copytree(source, root / part, ignore=shutil.ignore_patterns("__pycache__"))
     sets = []
     for n in range(1, chapters + 1):
         for lang in ("zh", "en"):
             text, found = chapter(n, lang)
             (root / "docs" / "chapters" / f"gen-{n:03}.{lang}.md").write_text(text, "utf-8")
         sets += found
-    config = (repo / "mkdocs.yml").read_text("utf-8")
+    config = (book / "mkdocs.yml").read_text("utf-8")
     generated = "".join(f"  - chapters/gen-{n:03}.md\n" for n in range(1, chapters + 1))
     config = config.replace("  - glossary.md\n", generated + "  - glossary.md\n", 1)
     (root / "mkdocs.yml").write_text(config, "utf-8")
