@@ -19,10 +19,22 @@ QUIZZES = "quizzes"
 # A page shows a quiz with `{{ quiz("id") }}` on a line of its own...
 QUIZ_DIRECTIVE = re.compile(r'\{\{\s*quiz\(\s*"([^"]*)"\s*\)\s*\}\}')
 # ...which the quiz hook turns into this comment before the render (Markdown keeps it as a
-# block, search ignores it) and replaces with the rendered quiz after it.
-QUIZ_MARKER = "<!-- quiz:{} -->"
-QUIZ_MARKER_START = QUIZ_MARKER.split("{", 1)[0]
-QUIZ_MARKER_HTML = re.compile(r"<!-- quiz:([a-z0-9-]+) -->")
+# block, search ignores it) and replaces with the rendered quiz after it. The marker is
+# spelled here only: the patterns below are made from it.
+QUIZ_COMMENT = "quiz:{}"
+QUIZ_MARKER = f"<!-- {QUIZ_COMMENT} -->"
+QUIZ_MARKER_START = QUIZ_MARKER.split("{}")[0]
+
+
+def _quiz_id_in(spelling: str) -> re.Pattern[str]:
+    """The spelling with the quiz id as the pattern's one group."""
+    before, after = spelling.split("{}")
+    return re.compile(re.escape(before) + r"([\w-]+)" + re.escape(after))
+
+
+# The marker in a page's HTML, and the comment's text as an HTML parser gives it.
+QUIZ_MARKER_HTML = _quiz_id_in(QUIZ_MARKER)
+QUIZ_MARKER_TEXT = _quiz_id_in(QUIZ_COMMENT)
 
 # An element of a page that is part of the web page only: the side-by-side switch, the
 # stale-translation notice, the glossary's tips.

@@ -25,12 +25,14 @@ class Chapter:
 
 
 def chapters_in_nav(nav, page_quizzes: dict[str, list[str]], quizzes: dict, locales) -> list:
-    """Every quiz placed on a nav page, in the order the nav lists the pages."""
+    """Every quiz placed on a nav page, in the order the nav lists the pages (a quiz left out
+    for a mistake is not a chapter's)."""
     chapters = []
     for page in nav.pages:
         key, _ = page_key(page.file.src_uri, locales)
         for quiz_id in page_quizzes.get(key, ()):
-            chapters.append(Chapter(quizzes[quiz_id], page.title or key, page.url, page.parent))
+            if quiz_id in quizzes:
+                chapters.append(Chapter(quizzes[quiz_id], page.title or key, page.url, page.parent))
     return chapters
 
 

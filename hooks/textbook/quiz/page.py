@@ -7,8 +7,42 @@ from collections.abc import Callable
 
 from textbook.conventions import QUIZ_MARKER_HTML, QUIZ_MARKER_START
 from textbook.numbering.book_numbers import LanguageNumbers
+from textbook.quiz.directives import PROGRESS_MARKER
 from textbook.quiz.load import Quiz
+from textbook.quiz.progress_page import render_progress
 from textbook.quiz.render import InlineMarkdown, render_quiz
+from textbook.quiz.state import LanguageQuizzes
+
+
+def fill_page(
+    output: str,
+    src: str,
+    url: str,
+    lang: LanguageQuizzes,
+    chapters: Callable[[], list],
+    code: str,
+    *,
+    ui: dict,
+    numbers: LanguageNumbers | None,
+) -> tuple[str, list[str]]:
+    """A built page (its src_uri and URL) in the language `lang` with its quizzes and its
+    progress page put in, and the problems found there; `chapters()` gives the chapters with
+    a quiz, asked by the progress page only."""
+    problems: list[str] = []
+
+    def render(quiz: Quiz) -> str:
+        shown = f"{lang.docs}/{src}"
+        html, found = render_on_page(
+            quiz, src, shown, code, env=lang.env, md=lang.md, ui=ui, numbers=numbers
+        )
+        problems.extend(found)
+        return html
+
+    output = fill_quizzes(output, render, lang.quizzes)
+    if src in lang.progress:
+        progress = render_progress(chapters(), url, code, env=lang.env, md=lang.md, ui=ui)
+        output = output.replace(PROGRESS_MARKER, progress)
+    return output, problems
 
 
 def fill_quizzes(output: str, render: Callable[[Quiz], str], quizzes: dict[str, Quiz]) -> str:

@@ -8,7 +8,7 @@ import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from textbook.conventions import QUIZZES
+from textbook.conventions import QUIZ_MARKER_HTML, QUIZZES
 from textbook.quiz.directives import page_directives
 from textbook.quiz.load import Quiz, QuizError, read_quiz
 from textbook.sources.pages import read_book
@@ -77,6 +77,19 @@ def check_usage(
                 f"Give this page a quiz of its own ({docs.name}/{QUIZZES}/<its name>.yml)."
             )
     return usage
+
+
+def check_page(
+    html: str, src_path: str, key: str, quizzes: dict[str, Quiz], owners: dict[str, str]
+) -> list[str]:
+    """The problems of the quizzes a rendered page shows and owns (its key, chapters/x.md): a
+    copy of a quiz on another page is reported by check_usage, not checked again here."""
+    problems = []
+    for quiz_id in QUIZ_MARKER_HTML.findall(html):
+        quiz = quizzes.get(quiz_id)
+        if quiz and owners.get(quiz_id, key) == key:
+            problems += check_sections(quiz, html, src_path)
+    return problems
 
 
 def check_sections(quiz: Quiz, html: str, src_path: str) -> list[str]:

@@ -31,7 +31,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, STX
 
-from textbook.conventions import QUIZ_DIRECTIVE
+from textbook.conventions import QUIZ_DIRECTIVE, QUIZ_MARKER_TEXT
 from textbook.sources import source_map
 from textbook.sources.lines import Words
 from textbook.translation.parity.code import Code, tokens_of_html
@@ -42,8 +42,6 @@ from textbook.translation.parity.code import Code, tokens_of_html
 PRIORITY = 4.5
 # After attr_list (8), before toc (5): the ids authors wrote.
 EXPLICIT_PRIORITY = 6
-# The quiz marker's comment text (conventions.QUIZ_MARKER without "<!-- " and " -->").
-QUIZ_COMMENT = re.compile(r"^quiz:([\w-]+)$")
 DISPLAY_MATH = re.compile(r"^\s*(\$\$.*\$\$|\\\[.*\\\])\s*$", re.DOTALL)
 # How the first source line of a block may start (lines.py).
 BOX = ("!!!", "???", "///", "<div", "<details")
@@ -419,7 +417,7 @@ class _RawHtml(HTMLParser):
             self.heading = None
 
     def handle_comment(self, data):
-        if quiz := QUIZ_COMMENT.match(data.strip()):
+        if quiz := QUIZ_MARKER_TEXT.fullmatch(data.strip()):
             self.walker.add("quiz", "quiz", key=quiz.group(1), needle=f'"{quiz.group(1)}"')
 
 

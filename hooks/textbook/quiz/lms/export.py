@@ -24,7 +24,7 @@ def export_quizzes(config, locales: tuple[str, ...], out: Path) -> list[Path]:
     """Write both formats for every language; returns the files written."""
     docs = Path(config.docs_dir)
     quizzes = [
-        load_quiz(path, locales, shown_as=f"{docs.name}/quizzes/{path.name}")
+        load_quiz(path, locales, shown_as=f"{docs.name}/{QUIZZES}/{path.name}")
         for path in sorted((docs / QUIZZES).glob("*.y*ml"))
     ]
     titles = _titles(docs, locales)
