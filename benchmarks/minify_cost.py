@@ -25,7 +25,7 @@ def without_minify(book: Path) -> None:
     """The copied hook, its page minification turned into a no-op."""
     hook = book / "hooks" / "textbook" / "site_assets" / "hook.py"
     text = hook.read_text("utf-8")
-    step = "    _boxes[page.file.abs_dest_path] = box_classes(output)\n"
+    step = "    _boxes.record(page.file.abs_dest_path, output)\n"
     assert step in text
     hook.write_text(text.replace(step, step + "    return output\n"), "utf-8")
 

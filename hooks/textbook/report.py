@@ -16,15 +16,28 @@ from __future__ import annotations
 import logging
 import os
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from textbook.build_state import BuildState
+
 log = logging.getLogger("mkdocs.hooks.parity")
 _WHERE = re.compile(r"(?P<file>[^\s:]+)(?::(?P<line>\d+))?(?=[:\s]|$)")
-# Messages in the order they were found; a language's build may find one again. Module-level:
-# every feature's hook adds to this one report, and `take()` empties it when a build ends.
-_pending: dict[str, None] = {}
+
+
+@dataclass
+class BookReport:
+    """The problems one build has found so far (textbook/build_state.py)."""
+
+    # Messages in the order they were found, once each: a language's build may find one again.
+    found: dict[str, None] = field(default_factory=dict)
+
+
+# The one report every feature's hook adds to (a hook cannot import another); `take()` hands
+# it over when a build ends, and the next build's starts empty.
+_pending = BuildState(BookReport)
 
 
 class BookProblems(PluginError):
@@ -38,14 +51,15 @@ class BookProblems(PluginError):
 
 def add(*messages: str) -> None:
     """Problems found now, reported when the build ends."""
+    report = _pending.now
     for message in messages:
-        _pending[message] = None
+        report.found[message] = None
 
 
 def take() -> list[str]:
     """The problems found so far, and none kept for the next build."""
-    found = list(_pending)
-    _pending.clear()
+    found = list(_pending.now.found)
+    _pending.start()
     return found
 
 

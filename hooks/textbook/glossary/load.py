@@ -26,6 +26,7 @@ from textbook.sources.files import (
 )
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+SOURCE = "glossary.yml"  # in docs_dir, excluded from the site in mkdocs.yml
 # A cross-reference as chapters write it: an empty link to an id.
 _REFERENCE = re.compile(r"\[\]\([^)\s]*#[^)\s]+\)")
 
@@ -74,6 +75,17 @@ class Glossary:
 
     def by_id(self) -> dict[str, Term]:
         return {term.id: term for term in self.terms}
+
+
+def book_glossary(docs: Path, languages: tuple[str, ...]) -> tuple[Glossary | None, list[str]]:
+    """The book's glossary and no problem; None and the problems that keep it from loading;
+    None and no problem for a book without a glossary file (it simply marks no term)."""
+    if not (docs / SOURCE).exists():
+        return None, []
+    try:
+        return load_glossary(docs / SOURCE, languages, shown_as=f"{docs.name}/{SOURCE}"), []
+    except GlossaryError as err:
+        return None, str(err).split("\n")
 
 
 def load_glossary(path: Path, languages: tuple[str, ...], shown_as: str | None = None) -> Glossary:

@@ -9,6 +9,7 @@ glossary.js shows on hover, focus or tap.
 
 from __future__ import annotations
 
+import posixpath
 import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
@@ -16,7 +17,9 @@ from dataclasses import dataclass, field
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from textbook.conventions import CHAPTERS
 from textbook.glossary.load import Glossary, Term
+from textbook.glossary.page import GLOSSARY_PAGE
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 # Inside these a term is not marked: it is code, already a link, a heading, or math.
@@ -41,6 +44,14 @@ class PageTerms:
     href: str  # the glossary page, relative to this page's source ("../glossary.md")
     marked: dict[str, Term] = field(default_factory=dict)  # term id -> term, in order
     uses: list[tuple[str, Section]] = field(default_factory=list)  # (term id, section)
+
+
+def terms_to_mark(key: str, lang: str) -> PageTerms | None:
+    """What the marker needs for the page `key` ('chapters/x.md'): terms are marked in
+    chapters, not on the home page (None)."""
+    if not key.startswith(CHAPTERS):
+        return None
+    return PageTerms(lang, posixpath.relpath(GLOSSARY_PAGE, posixpath.dirname(key) or "."))
 
 
 class TermMatcher:

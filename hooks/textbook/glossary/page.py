@@ -12,6 +12,7 @@ import html
 
 from textbook.glossary.load import Glossary, Term
 
+GLOSSARY_PAGE = "glossary.md"  # its key: glossary.en.md is its English variant
 DIRECTIVE = "{{ glossary() }}"
 USES_MARKER = "<!-- glossary-uses:{} -->"
 
@@ -26,6 +27,17 @@ def sort_key(term: Term, lang: str) -> tuple:
         syllables = lazy_pinyin(name, style=Style.TONE3)
         return ("".join(s.rstrip("12345") for s in syllables).casefold(), syllables, name)
     return (name.casefold(), name)
+
+
+def with_glossary(
+    markdown: str, glossary: Glossary, lang: str, locales: tuple[str, ...]
+) -> str | None:
+    """The glossary page's Markdown with its entries in place of the directive; None when
+    the page has no directive."""
+    if DIRECTIVE not in markdown:
+        return None
+    others = tuple(code for code in locales if code != lang)
+    return markdown.replace(DIRECTIVE, glossary_markdown(glossary, lang, others))
 
 
 def glossary_markdown(glossary: Glossary, lang: str, others: tuple[str, ...]) -> str:

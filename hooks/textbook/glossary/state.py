@@ -27,3 +27,9 @@ class GlossaryLanguage:
         self.pages[src_uri] = terms
         for term_id, section in terms.uses:
             self.uses.setdefault(term_id, []).append((page, section))
+
+    def uses_by_term(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        """Where each term is used, (page, section id), as a value with a stable repr: under
+        `mkdocs serve` the glossary page is rendered again when it changes."""
+        uses = {term: [(p.file.src_uri, s.id) for p, s in at] for term, at in self.uses.items()}
+        return sorted(uses.items())

@@ -7,7 +7,29 @@ from mkdocs.utils import get_relative_url
 
 from textbook.glossary.load import Glossary
 from textbook.glossary.mark import PageTerms
-from textbook.glossary.page import USES_MARKER
+from textbook.glossary.page import GLOSSARY_PAGE, USES_MARKER
+from textbook.glossary.state import GlossaryLanguage
+
+
+def with_glossary_parts(
+    output: str,
+    page,
+    key: str,
+    glossary: Glossary | None,
+    build: GlossaryLanguage,
+    lang: str,
+    locales: tuple[str, ...],
+    ui: dict[str, str],
+) -> str | None:
+    """A built page with its glossary parts (None when it has none): the tips of the terms
+    it marked; on the glossary page (`key` 'glossary.md'), where each term is used."""
+    if (terms := build.pages.get(page.file.src_uri)) is not None:
+        others = [code for code in locales if code != lang]
+        return with_tips(output, terms, build.env, lang, others)
+    # By its key, not by its Page object: under `mkdocs serve` its render may be reused.
+    if key == GLOSSARY_PAGE and glossary is not None:
+        return with_uses(output, page.url, glossary, build.uses, build.order, build.env, ui)
+    return None
 
 
 def with_tips(output: str, terms: PageTerms, env, lang: str, others: list[str]) -> str:

@@ -1,8 +1,8 @@
 """One Python-Markdown extension for the book's material: math and the page record.
 
 MkDocs renders each page with a fresh Markdown instance but the same extension
-objects, so the extension carries the page being rendered (set by the hook) and
-collects every problem of the build in one list.
+objects, so the extension holds the language's build (state.py): the page being rendered
+(set by the hook), every page's record and every problem, in one object.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from textbook.math.extension import MathExtension
 from textbook.numbering.book_numbers import LanguageNumbers
 from textbook.numbering.collect import BookTreeprocessor, PageRecord
 from textbook.numbering.source_lines import SourceLines
+from textbook.numbering.state import NumberingLanguage
 
 
 @dataclass
@@ -36,39 +37,45 @@ class BookExtension(Extension):
     """Math as MathML, figure/table/equation numbering marks, references, image checks.
 
     One instance for the process, in every language's markdown_extensions (book_extension);
-    it holds what the language being built collects, from `start_build` on."""
+    what the language being built collects is its `build` (state.py), from `start_build` on."""
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self.page: PageContext | None = None
-        self.problems: list[str] = []
-        self.records: dict[str, PageRecord] = {}
-        self.unplaced: list[tuple[str, str]] = []
+        self.build = NumberingLanguage()
         # The book's math macros, from mkdocs.yml (macros.py); set by the hook.
         self.macros: dict[str, str] = {}
-        # The numbers of the language rendered last, for texts rendered after its pages.
-        self.numbers: LanguageNumbers | None = None
-        # Chapter numbers by src_uri, from this language's nav.
-        self.chapters: dict[str, int] = {}
 
-    def start_build(self) -> None:
+    def start_build(self, build: NumberingLanguage | None = None) -> NumberingLanguage:
         """A language's build starts: what the last one collected is dropped."""
-        self.page = None
-        self.problems = []
-        self.records = {}
-        self.unplaced = []
-        self.numbers = None
-        self.chapters = {}
+        self.build = build if build is not None else NumberingLanguage()
+        return self.build
+
+    # What the quiz, the tests and the treeprocessor read of the language being built.
+    @property
+    def page(self) -> PageContext | None:
+        return self.build.page
+
+    @property
+    def problems(self) -> list[str]:
+        return self.build.problems
+
+    @property
+    def records(self) -> dict[str, PageRecord]:
+        return self.build.records
+
+    @property
+    def numbers(self) -> LanguageNumbers | None:
+        return self.build.numbers
 
     def start_page(
         self, *, name: str, src_uri: str, source: str, files: Files, locale: str, body: str = ""
     ):
         """`body`: the page without its front matter, as Markdown reads it."""
         record = PageRecord(name=name, src_uri=src_uri)
-        self.records[src_uri] = record
+        self.build.records[src_uri] = record
         at = source.find(body[:200]) if body else 0
         lines = SourceLines(source, source.count("\n", 0, max(at, 0)) + 1)
-        self.page = PageContext(record, lines, files, locale, self.problems)
+        self.build.page = PageContext(record, lines, files, locale, self.build.problems)
 
     def extendMarkdown(self, md: Markdown) -> None:
         MathExtension(report=self._report_tex, macros=self.macros).extendMarkdown(md)
@@ -81,7 +88,7 @@ class BookExtension(Extension):
         formula = " ".join(tex.split())  # one line in the log, however many in the page
         if self.page is None:
             # A text rendered outside a page (a quiz's): its renderer places these.
-            self.unplaced.append((tex, f"cannot read the formula '{formula}': {message}."))
+            self.build.unplaced.append((tex, f"cannot read the formula '{formula}': {message}."))
             return
         start = None if block is None else self.page.lines.body_line + block
         line = self.page.lines.line_of(tex, start) + line_offset
@@ -90,7 +97,7 @@ class BookExtension(Extension):
     def take_unplaced(self) -> list[tuple[str, str]]:
         """The math problems of texts rendered outside a page since the last call:
         (the TeX, the message)."""
-        taken, self.unplaced = self.unplaced, []
+        taken, self.build.unplaced = self.build.unplaced, []
         return taken
 
 

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textbook.conventions import QUIZ_MARKER_HTML
+from mkdocs.structure.files import Files
+
+from textbook.conventions import QUIZ_MARKER_HTML, QUIZ_MARKER_START
+from textbook.numbering.collect import PageRecord
 from textbook.quiz.load import QuizError, read_quiz
 from textbook.quiz.render import question_anchor
 
@@ -22,6 +25,23 @@ def quiz_questions(html: str, quiz_dir: Path, locales: tuple[str, ...]) -> dict[
         if path.exists():
             questions |= _numbered(path, locales)
     return questions
+
+
+def add_quiz_questions(
+    records: dict[str, PageRecord], files: Files, quiz_dir: Path, locales: tuple[str, ...]
+) -> None:
+    """Quiz questions become reference targets; MkDocs' anchor check learns their ids."""
+    for file in files.documentation_pages():
+        record = records.get(file.src_uri)
+        if (
+            record is None
+            or file.page is None
+            or QUIZ_MARKER_START not in (file.page.content or "")
+        ):
+            continue
+        record.questions = quiz_questions(file.page.content, quiz_dir, locales)
+        if file.page.present_anchor_ids is not None:
+            file.page.present_anchor_ids |= set(record.questions)
 
 
 def _numbered(path: Path, locales: tuple[str, ...]) -> dict[str, int]:

@@ -1,3 +1,10 @@
-"""What the built site's pages and assets weigh: pages and our scripts minified, Material's
-stylesheets pruned to the book's colours (palette.py) and the icons it draws (icons.py),
-both through one CSS rule walker (css_rules.py); hook.py is the MkDocs glue."""
+"""What the built site's pages and assets weigh.
+
+minified.py      pages, and our scripts and stylesheets, minified
+material_css.py  Material's stylesheets pruned to the book's colours and the icons it draws
+palette.py       the palette's colours (material_css.py)
+icons.py         the icons of features and boxes the book draws (material_css.py)
+css_rules.py     one CSS rule walker for both
+boxes.py         the box classes of every page written (kept across serve rebuilds)
+hook.py          the MkDocs glue
+"""

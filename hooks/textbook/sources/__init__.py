@@ -9,5 +9,6 @@ store.py       outlines by file for the life of the process; the CLI's own conve
 fences.py      fenced code, found once for the line-based checks
 blocks.py      blocks opened and never closed, a footnote defined twice
 rewrite.py     rewriting an author's file in the form it was saved in
-hook.py        mkdocs.yml and the templates checked before anything is written
+checks.py      mkdocs.yml and the templates checked before anything is written
+hook.py        the MkDocs glue
 """
