@@ -13,7 +13,7 @@ from textbook.glossary.page import DIRECTIVE, with_glossary
 from textbook.glossary.state import GlossaryLanguage
 from textbook.glossary.uses import with_glossary_parts
 
-DOCS = Path(__file__).resolve().parent.parent / "docs"
+DOCS = Path(__file__).resolve().parent / "fixtures" / "book" / "docs"
 
 
 def test_a_book_without_a_glossary_file_marks_nothing_and_has_no_problem(tmp_path):
