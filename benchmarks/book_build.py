@@ -51,8 +51,12 @@ def _chapter_text(lang: str) -> tuple[str, list[str]]:
     """The real chapter's title and paragraphs, to repeat into synthetic chapters."""
     text = (ROOT / "docs" / "chapters" / f"sft-to-rl.{lang}.md").read_text("utf-8")
     body = text.split("\n# ", 1)[1]
+    # Prose only: no headings, boxes, tables, figures or their captions (`///` blocks), and no
+    # paragraph that refers to a figure or table by id, which the copies do not carry.
     paragraphs = [
-        p for p in body.split("\n\n") if p and not p.startswith(("#", "!", "|", " ", "{"))
+        p
+        for p in body.split("\n\n")
+        if p and not p.startswith(("#", "!", "|", " ", "{", "///")) and "](#" not in p
     ]
     return body.splitlines()[0], paragraphs
 
