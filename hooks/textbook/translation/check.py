@@ -15,7 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from textbook.adapters.i18n import configured_languages, language_codes, source_first
 from textbook.conventions import CHAPTERS
 from textbook.glossary.check import Side, check_terms
-from textbook.glossary.load import Glossary, GlossaryError, load_glossary
+from textbook.glossary.load import Glossary, book_glossary
 from textbook.report import ordered
 from textbook.sources.blocks import duplicate_footnotes, unclosed_blocks
 from textbook.sources.outline import Outline
@@ -151,15 +151,7 @@ def _empty(variant, source) -> str:
 
 def _glossary(config: MkDocsConfig) -> tuple[Glossary | None, list[str]]:
     """The book's glossary, if it has one, or the problems that keep it from loading."""
-    docs = Path(config.docs_dir)
-    path = docs / "glossary.yml"
-    if not path.exists():
-        return None, []
-    try:
-        shown = f"{docs.name}/glossary.yml"
-        return load_glossary(path, language_codes(config), shown_as=shown), []
-    except GlossaryError as err:
-        return None, str(err).split("\n")
+    return book_glossary(Path(config.docs_dir), language_codes(config))
 
 
 def _term_warnings(side_a: tuple, side_b: tuple, pairs: list, glossary: Glossary) -> list[str]:
