@@ -4,6 +4,7 @@ adapters/): each test fails when one of them changes, before a reader or author 
 from __future__ import annotations
 
 import inspect
+import os
 import re
 from pathlib import Path
 
@@ -12,14 +13,18 @@ import mkdocs
 import mkdocs.commands.build as mkdocs_build
 import mkdocs.commands.serve as mkdocs_serve
 import mkdocs_static_i18n
+from mkdocs.config import load_config
 from mkdocs.config.config_options import Hooks
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs_static_i18n.plugin import I18n
 
+from textbook.adapters import i18n as i18n_adapter
 from textbook.adapters import material as material_adapter
 from textbook.adapters import mkdocs as mkdocs_adapter
-from textbook.serve import cache as serve_cache
+from textbook.serve.steps import PageSteps
+
+ROOT = Path(__file__).resolve().parent.parent
 
 # -----------------------------------------------------------------------------
 # MkDocs (adapters/mkdocs.py, used by the serve cache)
@@ -39,9 +44,10 @@ def test_the_wrapped_functions_keep_their_signatures():
     def parameters(function):
         return [(p.name, p.default) for p in inspect.signature(function).parameters.values()]
 
-    for name in ("_populate_page", "_build_page"):
+    ours = {"_populate_page": PageSteps.populate_page, "_build_page": PageSteps.build_page}
+    for name, method in ours.items():
         theirs = getattr(mkdocs_build, name)
-        assert parameters(theirs) == parameters(getattr(serve_cache, name)), name
+        assert parameters(theirs) == parameters(method)[1:], name  # without self
 
 
 def test_build_calls_the_wrapped_functions_by_name():
@@ -73,6 +79,19 @@ def test_hook_modules_are_loaded_once_per_process():
     assert "config.plugins.on_startup(" in inspect.getsource(mkdocs_serve.serve)
 
 
+def test_serve_starts_with_the_startup_event_telling_the_command():
+    """The serve hook installs the cache only for `serve` without `--dirty` or `--clean`."""
+    source = inspect.getsource(mkdocs_serve.serve)
+    assert "on_startup(command=('build' if is_clean else 'serve'), dirty=is_dirty)" in source
+
+
+def test_front_matter_is_read_as_the_adapter_reads_it():
+    text = "---\ntitle: T\n---\n# Body\n"
+    assert mkdocs_adapter.front_matter_yaml(text) == "title: T\n"
+    assert mkdocs_adapter.front_matter_yaml("# Body\n") is None
+    assert mkdocs_adapter.meta_lines("Title: T\n\n# Body\n") == ("# Body\n", {"title": "T"})
+
+
 def test_the_command_line_still_drops_repeated_build_messages_as_the_adapter_expects():
     from mkdocs import __main__ as cli
     from mkdocs import utils
@@ -91,6 +110,40 @@ def test_materials_stylesheets_are_where_the_adapter_looks():
     theme = Path(material.__file__).parent / "templates"
     assert len(list(theme.glob(material_adapter.MAIN_STYLESHEET))) == 1
     assert len(list(theme.glob(material_adapter.PALETTE_STYLESHEET))) == 1
+
+
+def test_the_templates_the_book_replaces_are_still_materials():
+    """overrides/ replaces these by name; every other template there is the book's own."""
+    theme = material_adapter.templates_folder()
+    assert theme == Path(material.__file__).parent / "templates"
+    overrides = ROOT / "overrides"
+    same_name = {
+        p.relative_to(overrides).as_posix()
+        for p in overrides.rglob("*.html")
+        if (theme / p.relative_to(overrides)).is_file()
+    }
+    assert same_name == set(material_adapter.REPLACED_TEMPLATES)
+
+
+def test_the_blocks_main_html_fills_are_still_base_htmls():
+    blocks = re.compile(r"{%-?\s*block\s+(\w+)")
+    theme = material_adapter.templates_folder()
+    ours = set(blocks.findall((ROOT / "overrides" / "main.html").read_text("utf-8")))
+    theirs = set(blocks.findall((theme / "base.html").read_text("utf-8")))
+    assert ours and ours <= theirs, sorted(ours - theirs)
+    assert '{% extends "base.html" %}' in (ROOT / "overrides" / "main.html").read_text("utf-8")
+
+
+def test_material_renders_the_alternate_links_and_the_not_found_page_as_the_adapter_expects():
+    theme = material_adapter.templates_folder()
+    base = (theme / "base.html").read_text("utf-8")
+    assert "{% for alt in config.extra.alternate %}" in base
+    assert "{% for alt in config.extra.alternate %}" in (
+        theme / "partials" / "alternate.html"
+    ).read_text("utf-8")
+    assert f'<{material_adapter.CONTENT_ELEMENT} class="md-content__inner md-typeset">' in base
+    manifest = (theme / "mkdocs_theme.yml").read_text("utf-8")
+    assert re.search(rf"static_templates:\s*\n\s*- {material_adapter.NOT_FOUND_TEMPLATE}", manifest)
 
 
 def test_materials_search_still_reads_a_pages_exclude_option():
@@ -115,3 +168,23 @@ def test_static_i18n_builds_the_other_languages_inside_its_post_build():
     assert "build(config, dirty=dirty)" in source
     assert I18n.on_post_build.mkdocs_priority == -100
     assert mkdocs_static_i18n.__file__
+
+
+def test_a_hooks_first_on_config_is_the_first_languages_build():
+    """static-i18n sets `current_language` in its own on_config (-100), after the hooks'
+    (0): until then the adapter answers the default language."""
+    assert I18n.on_config.mkdocs_priority == -100
+    assert "self.current_language = self.default_language" in inspect.getsource(I18n.on_config)
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    plugin = config.plugins["i18n"]
+    assert plugin.current_language is None and plugin.building is False
+    assert i18n_adapter.current_language(config) == plugin.default_language == "zh"
+    assert i18n_adapter.is_first_build(config) and i18n_adapter.is_last_build(config)
+
+
+def test_static_i18n_gives_each_file_its_alternates():
+    from mkdocs_static_i18n import folder
+
+    assert "file.alternates = {current_language: file}" in inspect.getsource(folder)
+    assert i18n_adapter.alternates(object()) == {}

@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import filecmp
 import gzip
-import inspect
 import re
 
-import mkdocs.commands.serve as mkdocs_serve
 import pytest
 from bs4 import BeautifulSoup
 
@@ -315,8 +313,3 @@ def _assert_same_tree(left, right) -> None:
             )
         else:
             assert filecmp.cmp(left / rel, right / rel, shallow=False), rel
-
-
-def test_serve_starts_with_the_startup_event_telling_the_command():
-    source = inspect.getsource(mkdocs_serve.serve)
-    assert "on_startup(command=('build' if is_clean else 'serve'), dirty=is_dirty)" in source

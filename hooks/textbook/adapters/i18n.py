@@ -49,8 +49,14 @@ def language_codes(config: MkDocsConfig) -> tuple[str, ...]:
 
 
 def current_language(config: MkDocsConfig) -> str:
-    """The language of the build that is running now."""
-    return config.plugins["i18n"].current_language
+    """The language of the build that is running now.
+
+    static-i18n sets it in its own `on_config` (-100), after the hooks' (0): before that,
+    in a new build's first `on_config`, it is None and the default language is the one
+    about to be built.
+    """
+    plugin = config.plugins["i18n"]
+    return plugin.current_language or plugin.default_language
 
 
 def is_first_build(config: MkDocsConfig) -> bool:
@@ -85,3 +91,9 @@ def source_first(config: MkDocsConfig) -> tuple[str, ...]:
     """The built languages, the source first: ('zh', 'en')."""
     source = source_language(config)
     return (source, *(code for code in language_codes(config) if code != source))
+
+
+def alternates(file) -> dict:
+    """static-i18n's `File.alternates`: the file's version in each language, by locale, set
+    on every file it builds ({} for a file it did not reach, a theme file)."""
+    return getattr(file, "alternates", None) or {}

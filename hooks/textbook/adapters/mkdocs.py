@@ -1,8 +1,9 @@
 """The MkDocs internals the book relies on, in one place (MkDocs 1.6.x, the last 1.x).
 
-Only the serve cache (serve/cache.py) reaches into MkDocs: it replaces, while serving, four
-functions that `mkdocs.commands.build.build()` looks up by name on every call, and restores
-what `Page.render()` leaves on a page. tests/test_adapters.py fails when one of these changes.
+The serve cache (serve/) replaces, while serving, four functions that
+`mkdocs.commands.build.build()` looks up by name on every call, and restores what
+`Page.render()` leaves on a page; the sources read front matter as MkDocs does.
+tests/test_adapters.py fails when one of these changes.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Callable
 import mkdocs.commands.build as _build
 from mkdocs import utils
 from mkdocs.structure.files import Files
+from mkdocs.utils.meta import YAML_RE, get_data
 
 # What Page.render() and Page.read_source() leave on a Page.
 RENDERED = ("markdown", "meta", "content", "toc", "_title_from_render", "present_anchor_ids")
@@ -57,3 +59,16 @@ def write_file(content: bytes, path: str) -> None:
 def hook_folders(config) -> set[str]:
     """The folders of the hook files mkdocs.yml lists (config.hooks: name -> module)."""
     return {os.path.dirname(module.__file__) for module in config.hooks.values()}
+
+
+def front_matter_yaml(text: str) -> str | None:
+    """The YAML between a page's opening `---` lines, as MkDocs finds it; None when MkDocs
+    sees no YAML front matter."""
+    match = YAML_RE.match(text)
+    return match.group(1) if match else None
+
+
+def meta_lines(text: str) -> tuple[str, dict]:
+    """(body, meta) of a page without YAML front matter, as MkDocs reads it (MultiMarkdown
+    meta lines, or none)."""
+    return get_data(text)
