@@ -61,11 +61,17 @@ def hook_folders(config) -> set[str]:
     return {os.path.dirname(module.__file__) for module in config.hooks.values()}
 
 
-def front_matter_yaml(text: str) -> str | None:
-    """The YAML between a page's opening `---` lines, as MkDocs finds it; None when MkDocs
-    sees no YAML front matter."""
+def split_front_matter(text: str) -> tuple[str, str] | None:
+    """(the YAML between a page's opening `---` lines, the text after them), as MkDocs
+    finds them; None when MkDocs sees no YAML front matter."""
     match = YAML_RE.match(text)
-    return match.group(1) if match else None
+    return (match.group(1), text[match.end() :]) if match else None
+
+
+def front_matter_yaml(text: str) -> str | None:
+    """The YAML of a page's front matter, or None (split_front_matter)."""
+    found = split_front_matter(text)
+    return found[0] if found else None
 
 
 def meta_lines(text: str) -> tuple[str, dict]:

@@ -6,27 +6,28 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from textbook.adapters.i18n import current_language, languages
+from textbook.adapters.i18n import alternates, current_language, languages
+from textbook.adapters.material import NOT_FOUND_TEMPLATE, set_alternate_links
 
 
 def page_paths(page: Page, config: MkDocsConfig) -> dict[str, str]:
     """Each language's version of the page, site-relative ('' for the home page); a
     language without one keeps its home page."""
     paths = {lang.locale: lang.prefix for lang in languages(config)}
-    for locale, alt in page.file.alternates.items():
+    for locale, alt in alternates(page.file).items():
         paths[locale] = "" if alt.url == "./" else alt.url
     return paths
 
 
 def not_found_paths(config: MkDocsConfig) -> dict[str, str]:
     """Each language's 404 page."""
-    return {lang.locale: lang.prefix + "404.html" for lang in languages(config)}
+    return {lang.locale: lang.prefix + NOT_FOUND_TEMPLATE for lang in languages(config)}
 
 
 def set_alternates(context: dict, config: MkDocsConfig, paths: dict[str, str]) -> None:
     """Absolute URLs for <link hreflang>, site-relative paths for the switcher."""
     site_url = config.site_url or "/"
-    alternates = [
+    links = [
         {
             "name": lang.name,
             "lang": lang.locale,
@@ -37,12 +38,9 @@ def set_alternates(context: dict, config: MkDocsConfig, paths: dict[str, str]) -
         for lang in languages(config)
         if lang.locale in paths
     ]
-    # Material's base.html renders config.extra.alternate as hreflang links.
-    # static-i18n sets it as an attribute, which Jinja reads before the item.
-    config.extra["alternate"] = alternates
-    config.extra.alternate = alternates
-    context["i18n_alternates"] = alternates
-    context["i18n_x_default"] = alternates[0]["link"]
+    set_alternate_links(config, links)
+    context["i18n_alternates"] = links
+    context["i18n_x_default"] = links[0]["link"]
 
 
 def is_home(page: Page, config: MkDocsConfig) -> bool:

@@ -21,6 +21,7 @@ from textbook.adapters.i18n import (
     language_codes,
     languages,
 )
+from textbook.adapters.material import NOT_FOUND_TEMPLATE
 from textbook.build_state import BuildState
 from textbook.conventions import CHAPTERS
 from textbook.languages.alternates import is_home, not_found_paths, page_paths, set_alternates
@@ -50,13 +51,13 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> 
 
 def on_template_context(context: dict, *, template_name: str, config: MkDocsConfig) -> dict:
     context["ui"] = strings_for(config)
-    if template_name == "404.html":
+    if template_name == NOT_FOUND_TEMPLATE:
         set_alternates(context, config, not_found_paths(config))
     return context
 
 
 def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -> str | None:
-    if template_name == "404.html":
+    if template_name == NOT_FOUND_TEMPLATE:
         _state.now.by_language[current_language(config)] = output
     return None
 

@@ -12,11 +12,12 @@ import shutil
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from textbook.adapters.material import CONTENT_ELEMENT
 from textbook.conventions import WEB_ONLY
 
 OUTPUT = "pagefind"
 # Material's page content, without the header, navigation and footer.
-ROOT_SELECTOR = "article"
+ROOT_SELECTOR = CONTENT_ELEMENT
 # Not the chapter's text: permalink signs, the quiz (its answers), what belongs to the web
 # page only (the stale notice among them) and the stale marks.
 EXCLUDE = [".headerlink", ".quiz", WEB_ONLY, ".stale-mark"]

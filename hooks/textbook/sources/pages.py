@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from mkdocs.utils.meta import YAML_RE, get_data
 
+from textbook.adapters.mkdocs import meta_lines, split_front_matter
 from textbook.build_state import ProcessCache, file_version
 from textbook.conventions import page_key
 from textbook.sources.files import SourceError, load_yaml, read_text, yaml_error
@@ -75,15 +75,15 @@ def _read(path: Path, docs_dir: Path) -> Source:
 
 def front_matter(text: str, name: str) -> tuple[str, dict]:
     """(body, meta) as MkDocs reads them, or SourceError where MkDocs would give up silently."""
-    match = YAML_RE.match(text)
-    if match is None:
+    found = split_front_matter(text)
+    if found is None:
         if text.startswith("---\n"):
             raise SourceError(
                 f"{name}:1: the front matter is never closed. End it with a line '---'."
             )
-        return get_data(text)  # no front matter, or MultiMarkdown-style meta lines
+        return meta_lines(text)  # no front matter, or MultiMarkdown-style meta lines
     try:
-        meta = load_yaml(match.group(1))
+        meta = load_yaml(found[0])
     except yaml.YAMLError as err:
         raise SourceError(
             yaml_error(err, name, first_line=2, what=" in the front matter")
@@ -94,4 +94,4 @@ def front_matter(text: str, name: str) -> tuple[str, dict]:
             f"{name}:2: the front matter (between the '---' lines) must be 'key: value' lines; "
             f"found {found}."
         )
-    return text[match.end() :].lstrip("\n"), meta
+    return found[1].lstrip("\n"), meta
