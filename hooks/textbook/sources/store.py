@@ -13,22 +13,41 @@ import os
 
 from markdown import Markdown
 
-from textbook.build_state import ProcessCache
+from textbook.build_state import ProcessCache, lives_across_builds
 from textbook.sources.lines import locate
 from textbook.sources.outline import Outline, Recorder
 
-# abs path -> the outline (without lines) of the body whose hash is its version.
-_outlines: ProcessCache[str, Outline] = ProcessCache("a page not rendered again keeps its outline")
+
+@lives_across_builds("under serve, a page not rendered again keeps the outline it was given")
+class Outlines:
+    """Each page's outline (without lines) by its file's absolute path, valid for the body
+    whose hash it was made from; the checks and the CLI read each page several times."""
+
+    def __init__(self) -> None:
+        self._cache: ProcessCache[str, Outline] = ProcessCache("a page is converted once")
+
+    def remember(self, path: str, body: str, outline: Outline) -> None:
+        self._cache.put(os.path.normpath(path), _hash(body), outline)
+
+    def of(self, source, convert: Converter) -> Outline:
+        key = os.path.normpath(str(source.path))
+        return self._cache.get(key, _hash(source.body), lambda: convert(source.body))
+
+    def clear(self) -> None:
+        """Forget every outline (a benchmark that times the first conversion)."""
+        self._cache.clear()
+
+
+_outlines = Outlines()  # the build records them, the checks read them
 
 
 def remember(path: str, body: str, outline: Outline) -> None:
-    _outlines.put(os.path.normpath(path), _hash(body), outline)
+    _outlines.remember(path, body, outline)
 
 
 def outline_of(source, convert: Converter) -> Outline:
     """The outline of a page variant (book_pages.Source), with its lines."""
-    key = os.path.normpath(str(source.path))
-    outline = _outlines.get(key, _hash(source.body), lambda: convert(source.body))
+    outline = _outlines.of(source, convert)
     locate(outline, source.body, source.first_line)
     return outline
 

@@ -26,16 +26,34 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from textbook.build_state import ProcessCache
+from textbook.build_state import lives_across_builds
 from textbook.sources.files import SourceError
 from textbook.sources.pages import Source, front_matter
 from textbook.sources.rewrite import rewrite
 
 FIELD = "translation_of"
 _BLOB = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
-# Blobs git has, by (repository folder, id): a blob never changes. One git lacks (None) is
-# asked again next time: the author may commit it while `mkdocs serve` runs.
-_blobs: ProcessCache[tuple[str, str], str] = ProcessCache("each stale page asks git for a blob")
+
+
+@lives_across_builds("a blob never changes: git is asked for it once per process")
+class GitBlobs:
+    """The texts of the blobs git has, by (repository folder, id). A blob git lacks is asked
+    for again next time: the author may commit it while `mkdocs serve` runs."""
+
+    def __init__(self) -> None:
+        self._texts: dict[tuple[str, str], str] = {}
+
+    def text(self, blob: str, folder: Path) -> str | None:
+        key = (str(folder), blob)
+        if key not in self._texts:
+            found = _ask_git(blob, folder)
+            if found is None:
+                return None
+            self._texts[key] = found
+        return self._texts[key]
+
+
+_blobs = GitBlobs()  # each stale page's reviewed version, for every build and command
 
 
 @dataclass(frozen=True)
@@ -89,17 +107,17 @@ def freshness(translation: Source, source: Source) -> Freshness:
 
 def read_blob(blob: str, folder: Path) -> str | None:
     """The text of a blob of the repository `folder` is in, or None when git lacks it."""
+    return _blobs.text(blob, folder)
 
-    def ask_git() -> str | None:
-        try:
-            result = subprocess.run(
-                ["git", "cat-file", "blob", blob], cwd=folder, capture_output=True, check=False
-            )
-        except OSError:  # no git at all
-            return None
-        return _decode(result.stdout) if result.returncode == 0 else None
 
-    return _blobs.get((str(folder), blob), blob, ask_git)
+def _ask_git(blob: str, folder: Path) -> str | None:
+    try:
+        result = subprocess.run(
+            ["git", "cat-file", "blob", blob], cwd=folder, capture_output=True, check=False
+        )
+    except OSError:  # no git at all
+        return None
+    return _decode(result.stdout) if result.returncode == 0 else None
 
 
 def missing_version(translation: Source, source: Source, state: Freshness) -> str:
