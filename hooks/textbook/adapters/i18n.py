@@ -83,7 +83,7 @@ def source_language(config: MkDocsConfig) -> str:
     codes = language_codes(config)
     from textbook.translation.settings import parity_settings
 
-    chosen = parity_settings(config).get("source_language")
+    chosen = parity_settings(config).source_language
     return chosen if chosen in codes else codes[0]
 
 

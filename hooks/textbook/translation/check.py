@@ -76,9 +76,8 @@ def check_book(config: MkDocsConfig, *, structure: bool = True, stale: bool = Tr
     freshness (the build checks what needs no rendering first, the structure at the end)."""
     locales = source_first(config)  # the source first: the language the book is written in
     pages = read_book(Path(config.docs_dir), language_codes(config))
-    same_page, config_problems = same_page_prefixes(config)
-    strings_translated, setting_problems = code_strings(config)
-    config_problems = check_config(config) + config_problems + setting_problems
+    settings = parity_settings(config)
+    config_problems = check_config(config) + settings.problems
     convert = Converter(config)
     glossary, glossary_problems = _glossary(config) if structure else (None, [])
     config_problems += glossary_problems
@@ -118,9 +117,9 @@ def check_book(config: MkDocsConfig, *, structure: bool = True, stale: bool = Tr
                         first,
                         outline,
                         locales=locales,
-                        same_page=same_page,
+                        same_page=settings.same_page,
                         pairs=pairs,
-                        strings_translated=strings_translated,
+                        strings_translated=settings.strings_translated,
                     )
                     for finding in findings:
                         if report is not None and report.explains(finding):
@@ -166,33 +165,6 @@ def _term_warnings(side_a: tuple, side_b: tuple, pairs: list, glossary: Glossary
         if pair.kind in TERM_BLOCKS and pair.source and pair.translation
     ]
     return list(dict.fromkeys(check_terms(sides, glossary)))
-
-
-def same_page_prefixes(config: MkDocsConfig) -> tuple[list[list[str]], list[str]]:
-    """extra → parity → same_page: groups of URL prefixes of one site's language versions."""
-    value = parity_settings(config).get("same_page", [])
-    if isinstance(value, list) and all(
-        isinstance(group, list) and group and all(isinstance(p, str) for p in group)
-        for group in value
-    ):
-        return value, []
-    return [], [
-        "mkdocs.yml: extra → parity → same_page: expected a list of groups of URL prefixes, "
-        "e.g. [[https://zh.wikipedia.org/wiki/, https://en.wikipedia.org/wiki/]]; "
-        f"found {value!r}."
-    ]
-
-
-def code_strings(config: MkDocsConfig) -> tuple[bool, list[str]]:
-    """extra → parity → code_strings: `translated` when the book translates every string
-    literal in its code (no fence needs `{ .strings-translated }`), `same` by default."""
-    value = parity_settings(config).get("code_strings", "same")
-    if value in ("same", "translated"):
-        return value == "translated", []
-    return False, [
-        "mkdocs.yml: extra → parity → code_strings: expected 'translated' (every string "
-        f"literal in code is translated) or 'same' (the default); found {value!r}."
-    ]
 
 
 def check_config(config: MkDocsConfig) -> list[str]:

@@ -1,8 +1,14 @@
-"""What the translation feature learns in one build of the book (textbook/build_state.py)."""
+"""What the translation feature learns in one build of the book (textbook/build_state.py), and
+the one thing it keeps for the process: the command it runs under."""
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from textbook.build_state import lives_across_builds
 
 
 @dataclass
@@ -22,6 +28,17 @@ class TranslationBuild:
     # Where this build writes, and since when: a failed build removes what it wrote.
     site_dir: str | None = None
     started_ns: int = 0
-    config: object | None = None
+    # The first language's configuration: a failed build's report reads the book with it.
+    config: MkDocsConfig | None = None
     # The book's problems are shown once, however the build stops.
     reported: bool = False
+
+    def begin(self, config: MkDocsConfig) -> None:
+        """The first language's build starts writing: what a failure would have to remove."""
+        self.site_dir, self.started_ns, self.config = config.site_dir, time.time_ns(), config
+
+
+@lives_across_builds("MkDocs says the command once per process, in on_startup")
+@dataclass
+class Session:
+    command: str = "build"  # "serve" keeps the last good site when a build fails
