@@ -87,8 +87,8 @@ def test_serve_starts_with_the_startup_event_telling_the_command():
 
 def test_front_matter_is_read_as_the_adapter_reads_it():
     text = "---\ntitle: T\n---\n# Body\n"
-    assert mkdocs_adapter.front_matter_yaml(text) == "title: T\n"
-    assert mkdocs_adapter.front_matter_yaml("# Body\n") is None
+    assert mkdocs_adapter.split_front_matter(text) == ("title: T\n", "# Body\n")
+    assert mkdocs_adapter.split_front_matter("# Body\n") is None
     assert mkdocs_adapter.meta_lines("Title: T\n\n# Body\n") == ("# Body\n", {"title": "T"})
 
 

@@ -68,12 +68,6 @@ def split_front_matter(text: str) -> tuple[str, str] | None:
     return (match.group(1), text[match.end() :]) if match else None
 
 
-def front_matter_yaml(text: str) -> str | None:
-    """The YAML of a page's front matter, or None (split_front_matter)."""
-    found = split_front_matter(text)
-    return found[0] if found else None
-
-
 def meta_lines(text: str) -> tuple[str, dict]:
     """(body, meta) of a page without YAML front matter, as MkDocs reads it (MultiMarkdown
     meta lines, or none)."""
